@@ -1,0 +1,17 @@
+package dev.flof.spi.flow;
+
+import dev.flof.spi.market.Side;
+import java.util.Map;
+
+/**
+ * An order-flow signal with the numbers that triggered it, e.g. {@code ABSORPTION}, {@code DELTA_FLIP},
+ * {@code STACKED_IMBALANCE}, {@code TAPE_SPEED_SPIKE}, {@code LARGE_PRINT}, {@code BAILOUT}, {@code CVD_DIVERGENCE}.
+ *
+ * @param tsEvent exchange time the signal became true (the trade or quote that completed it)
+ * @param price   fixed-point price the signal refers to (0 if none)
+ */
+public record FlowSignal(String symbol, String type, long tsEvent, Side side, long price, Map<String, Double> values) {
+    public FlowSignal {
+        values = Map.copyOf(values);
+    }
+}

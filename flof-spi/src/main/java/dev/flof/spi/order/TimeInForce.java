@@ -1,0 +1,3 @@
+package dev.flof.spi.order;
+
+public enum TimeInForce { DAY, GTC, IOC }
