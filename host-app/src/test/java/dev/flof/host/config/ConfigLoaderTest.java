@@ -1,0 +1,127 @@
+package dev.flof.host.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path tmp;
+
+    private ConfigException fails(String yaml) throws IOException {
+        Path f = tmp.resolve("flof.yaml");
+        Files.writeString(f, yaml);
+        return assertThrows(ConfigException.class, () -> new ConfigLoader().load(Optional.of(f)));
+    }
+
+    private FlofConfig loads(String yaml) throws IOException {
+        Path f = tmp.resolve("flof.yaml");
+        Files.writeString(f, yaml);
+        return new ConfigLoader().load(Optional.of(f));
+    }
+
+    @Test
+    void defaultsAreCompleteAndSelectTheLayeredBreaker() {
+        FlofConfig c = new ConfigLoader().defaults();
+        assertEquals(FlofConfig.BreakerMode.LAYERED, c.engine().breakerMode());
+        assertEquals("layered", c.engine().breakerMode().extensionId());
+        assertEquals(List.of("default-rubric"), c.engine().graders());
+        assertEquals("plugins", c.plugins().dir());
+        assertEquals(9, c.backtest().timeframes().size());
+    }
+
+    @Test
+    void aUserFileOverridesOnlyWhatItSays() throws IOException {
+        FlofConfig c = loads("""
+                engine:
+                  breakerMode: flatten
+                  exitManager: atr-trail
+                instruments:
+                  NQ: {venue: CME, tickSize: "0.25", pointValue: "20", lotSize: "1", profile: ES, calendar: CME_GLOBEX_EQUITY}
+                """);
+        assertEquals(FlofConfig.BreakerMode.FLATTEN, c.engine().breakerMode());
+        assertEquals("overlord", c.engine().breakerMode().extensionId());
+        assertEquals("atr-trail", c.engine().exitManager());
+        assertEquals("smc", c.engine().structure(), "untouched keys keep their defaults");
+        assertTrue(c.instruments().containsKey("NQ"));
+        assertTrue(c.instruments().containsKey("ES"), "maps merge key by key");
+    }
+
+    @Test
+    void anUnknownKeyNamesItsPathAndLine() throws IOException {
+        ConfigException e = fails("""
+                engine:
+                  structure: smc
+                  gradres: [x]
+                """);
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'engine.gradres'"), e.getMessage());
+        assertTrue(e.getMessage().contains("graders"), "lists the allowed keys: " + e.getMessage());
+    }
+
+    @Test
+    void anUnknownTopLevelKeyIsAnError() throws IOException {
+        ConfigException e = fails("risk:\n  maxPositionSize: 3\n");
+        assertTrue(e.getMessage().contains("unknown key 'risk'"), e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeNamesTheKeyAndTheExpectedType() throws IOException {
+        ConfigException e = fails("engine:\n  graders: default-rubric-as-text\n  structure: [a, b]\n");
+        assertTrue(e.getMessage().contains("engine.") && e.getMessage().contains("expected"), e.getMessage());
+    }
+
+    @Test
+    void aBadEnumListsTheAcceptedValues() throws IOException {
+        ConfigException e = fails("engine:\n  breakerMode: YOLO\n");
+        assertTrue(e.getMessage().contains("engine.breakerMode"), e.getMessage());
+        assertTrue(e.getMessage().contains("LAYERED"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyValueIsNotSilentlyReplacedByTheDefault() throws IOException {
+        ConfigException e = fails("engine:\n  sizer:\n");
+        assertTrue(e.getMessage().contains("'engine.sizer' has no value"), e.getMessage());
+    }
+
+    @Test
+    void malformedYamlGivesTheLine() throws IOException {
+        ConfigException e = fails("engine:\n  structure: smc\n   flow: [unclosed\n");
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void aBadTimeframeAndABadInstrumentDecimalAreNamed() throws IOException {
+        ConfigException tf = fails("backtest:\n  timeframes: [1m, 7m]\n");
+        assertTrue(tf.getMessage().contains("backtest.timeframes[1]"), tf.getMessage());
+        ConfigException dec = fails("instruments:\n  ES: {venue: CME, tickSize: \"-0.25\", pointValue: \"50\", lotSize: \"1\", profile: ES, calendar: X}\n");
+        assertTrue(dec.getMessage().contains("instruments.ES.tickSize"), dec.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader().load(Optional.of(tmp.resolve("absent.yaml"))));
+        assertTrue(e.getMessage().contains("absent.yaml does not exist"), e.getMessage());
+    }
+
+    @Test
+    void instrumentsResolveByExactSymbolOrFuturesRoot() {
+        InstrumentRegistry r = new InstrumentRegistry(new ConfigLoader().defaults().instruments());
+        assertEquals(250_000_000L, r.require("ESZ3").tickSize());
+        assertEquals(50_000_000_000L, r.require("ESH24").pointValue());
+        assertEquals(10L, r.require("BTCUSD").lotSize());
+        assertTrue(r.find("ZZZ").isEmpty());
+        ConfigException e = assertThrows(ConfigException.class, () -> r.require("NQZ5"));
+        assertTrue(e.getMessage().contains("'NQZ5'"), e.getMessage());
+    }
+}
