@@ -19,7 +19,12 @@ flof_find_jdk() {
       major=$(flof_java_major "$c/bin/java")
       if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
         FLOF_JAVA_HOME="$c"
-        export FLOF_JAVA_HOME
+        FLOF_JAVA_MAJOR="$major"
+        export FLOF_JAVA_HOME FLOF_JAVA_MAJOR
+        # Maven's own Guice warns on JDK 24+ about sun.misc.Unsafe; that noise is not FLOF's.
+        if [ "$major" -ge 24 ]; then
+          case " ${MAVEN_OPTS:-} " in *unsafe-memory-access*) ;; *) MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS;; esac
+        fi
         return 0
       fi
     fi

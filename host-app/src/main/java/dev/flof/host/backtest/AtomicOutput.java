@@ -23,6 +23,12 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             Files.createDirectories(this.target.getParent());
             this.staging = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".staging-");
+            try {
+                // A report is not a secret: readable like any file the user writes (temp folders start owner-only).
+                Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: keep the default
+            }
         } catch (IOException e) {
             throw new FlofException("cannot create output folder beside " + this.target + ": " + e.getMessage(), e);
         }

@@ -62,7 +62,7 @@ public final class Main implements Callable<Integer> {
     public static int run(String[] args, CliContext ctx) {
         CommandLine cl = new CommandLine(new Main(ctx));
         cl.addSubcommand("plugins", new PluginsCommand(ctx));
-        // BACKTEST_WIRING
+        cl.addSubcommand("backtest", new BacktestCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
 
