@@ -203,7 +203,7 @@ public final class BarAggregator {
             }
         }
         advanceTo(ts);
-        if (binner.bin(tfs[0], ts) == null) {
+        if (!binner.inSegment(ts)) {
             count("events outside trading hours dropped");
             return false;
         }

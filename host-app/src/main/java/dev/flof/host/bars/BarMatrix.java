@@ -42,7 +42,12 @@ public final class BarMatrix {
     /** Routes one event; events of unknown symbols and other event kinds are counted and ignored. */
     public void onEvent(Event e) {
         switch (e) {
-            case Trade t -> with(t.symbol()).onTrade(t);
+            case Trade t -> {
+                BarAggregator a = with(t.symbol());
+                if (a != null) {
+                    a.onTrade(t);
+                }
+            }
             case Bar b -> {
                 BarAggregator a = with(b.symbol());
                 if (a != null) {
@@ -73,12 +78,9 @@ public final class BarMatrix {
         BarAggregator a = bySymbol.get(symbol);
         if (a == null) {
             count("events of an instrument without bars ignored");
-            return NULL;
         }
         return a;
     }
-
-    private static final BarAggregator NULL = null;
 
     /** Time has reached {@code ts} for every instrument. */
     public void advanceAll(long ts) {

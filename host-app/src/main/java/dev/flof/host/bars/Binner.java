@@ -22,18 +22,27 @@ public final class Binner {
         this.cal = cal;
     }
 
+    /** Whether {@code ts} lies in a trading day's open segment (no allocation on the common path). */
+    public boolean inSegment(long ts) {
+        if (ts >= dayStart && ts < dayEnd) {
+            return true;
+        }
+        LocalDate td = cal.tradingDay(ts);
+        long s = cal.tradingDayStart(td);
+        long e = cal.tradingDayEnd(td);
+        if (ts < s || ts >= e) {
+            return false;
+        }
+        cachedDay = td;
+        dayStart = s;
+        dayEnd = e;
+        return true;
+    }
+
     /** The bin of {@code tf} containing {@code ts}, or null when the market is closed at {@code ts}. */
     public Interval bin(Timeframe tf, long ts) {
-        if (!(ts >= dayStart && ts < dayEnd)) {
-            LocalDate td = cal.tradingDay(ts);
-            long s = cal.tradingDayStart(td);
-            long e = cal.tradingDayEnd(td);
-            if (ts < s || ts >= e) {
-                return null;
-            }
-            cachedDay = td;
-            dayStart = s;
-            dayEnd = e;
+        if (!inSegment(ts)) {
+            return null;
         }
         return switch (tf) {
             case D1 -> new Interval(dayStart, dayEnd);

@@ -263,6 +263,17 @@ public final class ConfigLoader {
                 throw new ConfigException(source + ": key 'backtest.timeframes[" + i + "]': " + ex.getMessage());
             }
         }
+        require(nonBlank(b.chartTimeframe()), source, "backtest.chartTimeframe", "a timeframe");
+        try {
+            Timeframe.ofLabel(b.chartTimeframe());
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(source + ": key 'backtest.chartTimeframe': " + ex.getMessage());
+        }
+        require(b.timeframes().contains(b.chartTimeframe()), source, "backtest.chartTimeframe",
+                "one of backtest.timeframes " + b.timeframes() + ", got '" + b.chartTimeframe() + "'");
+        validatePredator(c.predator(), source);
+        validateRisk(c.risk(), source);
+        validateVenues(c.venues(), source);
         c.instruments().forEach((sym, spec) -> {
             String k = "instruments." + sym;
             require(spec != null, source, k, "a mapping");
@@ -277,6 +288,97 @@ public final class ConfigLoader {
             }
             require(nonBlank(spec.calendar()), source, k + ".calendar", "a trading calendar id");
         });
+    }
+
+    private static final java.util.regex.Pattern KILL_ZONE = java.util.regex.Pattern.compile("^[A-Za-z0-9_-]+(:[1-9][0-9]*)?$");
+    private static final java.util.regex.Pattern WINDOW = java.util.regex.Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$");
+
+    private static void validatePredator(FlofConfig.Predator p, String source) {
+        require(p != null, source, "predator", "a mapping");
+        range(p.haloAtrMultiple() >= 0 && p.haloAtrMultiple() <= 20, source, "predator.haloAtrMultiple", "between 0 and 20", p.haloAtrMultiple());
+        range(p.haloMinTicks() >= 0, source, "predator.haloMinTicks", "0 or more", p.haloMinTicks());
+        range(p.atrPeriod() >= 1 && p.atrPeriod() <= 1000, source, "predator.atrPeriod", "between 1 and 1000", p.atrPeriod());
+        range(p.speedSpikeRatio() > 1, source, "predator.speedSpikeRatio", "above 1", p.speedSpikeRatio());
+        range(p.extremeSpeedRatio() > 1, source, "predator.extremeSpeedRatio", "above 1", p.extremeSpeedRatio());
+        range(p.haloExitMinutes() >= 1, source, "predator.haloExitMinutes", "1 or more", p.haloExitMinutes());
+        range(p.flowWindowSeconds() >= 1, source, "predator.flowWindowSeconds", "1 or more", p.flowWindowSeconds());
+        range(p.sweepLookbackMinutes() >= 0, source, "predator.sweepLookbackMinutes", "0 or more", p.sweepLookbackMinutes());
+        range(p.entryTimeoutMinutes() >= 1, source, "predator.entryTimeoutMinutes", "1 or more", p.entryTimeoutMinutes());
+        range(p.marketableCapTicks() >= 0, source, "predator.marketableCapTicks", "0 or more", p.marketableCapTicks());
+        range(p.gradeB() >= 1, source, "predator.gradeB", "1 or more", p.gradeB());
+        range(p.gradeAPlus() >= p.gradeB(), source, "predator.gradeAPlus", "at least predator.gradeB (" + p.gradeB() + ")", p.gradeAPlus());
+        require(p.profiles() != null, source, "predator.profiles", "a mapping with es and crypto");
+        for (String name : new java.util.TreeSet<>(p.profiles().keySet())) {
+            require(name.equals("es") || name.equals("crypto"), source, "predator.profiles." + name, "a market profile: es or crypto");
+        }
+        for (String name : List.of("es", "crypto")) {
+            String k = "predator.profiles." + name;
+            FlofConfig.MarketProfileSpec m = p.profiles().get(name);
+            require(m != null, source, k, "a mapping");
+            require(m.killZones() != null, source, k + ".killZones", "a list of session names");
+            for (int i = 0; i < m.killZones().size(); i++) {
+                String z = m.killZones().get(i);
+                require(z != null && KILL_ZONE.matcher(z).matches(), source, k + ".killZones[" + i + "]",
+                        "a session name, optionally ':minutes' (e.g. london:120), got '" + z + "'");
+            }
+            require(m.majorPools() != null, source, k + ".majorPools", "a list of pool kinds");
+            require(m.dataWindow() != null && (m.dataWindow().isEmpty() || WINDOW.matcher(m.dataWindow()).matches()), source,
+                    k + ".dataWindow", "HH:mm-HH:mm or empty (always), got '" + m.dataWindow() + "'");
+            range(m.gapAtrMultiple() >= 0, source, k + ".gapAtrMultiple", "0 or more", m.gapAtrMultiple());
+        }
+    }
+
+    private static void validateRisk(FlofConfig.Risk r, String source) {
+        require(r != null, source, "risk", "a mapping");
+        range(r.riskFraction() > 0 && r.riskFraction() <= 0.02, source, "risk.riskFraction", "above 0 and at most 0.02 (2 %)", r.riskFraction());
+        require(r.dailyLossLimit() != null, source, "risk.dailyLossLimit", "a currency amount or empty");
+        if (!r.dailyLossLimit().isEmpty()) {
+            positiveDecimal(source, "risk.dailyLossLimit", r.dailyLossLimit());
+        }
+        range(r.dailyLossPct() > 0 && r.dailyLossPct() <= 100, source, "risk.dailyLossPct", "above 0 and at most 100", r.dailyLossPct());
+        require(r.maxPositionSize() != null, source, "risk.maxPositionSize", "a mapping of symbol to whole units");
+        r.maxPositionSize().forEach((sym, v) -> positiveDecimal(source, "risk.maxPositionSize." + sym, v));
+        require(r.breakerParams() != null, source, "risk.breakerParams", "a mapping of breaker parameters");
+        require(r.exitParams() != null, source, "risk.exitParams", "a mapping of exit-manager parameters");
+    }
+
+    private static void validateVenues(FlofConfig.Venues v, String source) {
+        require(v != null && v.es() != null && v.crypto() != null, source, "venues", "a mapping with es and crypto");
+        for (String name : List.of("es", "crypto")) {
+            FlofConfig.VenueSpec s = name.equals("es") ? v.es() : v.crypto();
+            String k = "venues." + name;
+            positiveDecimal(source, k + ".startingBalance", s.startingBalance());
+            require(nonBlank(s.currency()), source, k + ".currency", "a currency code");
+            range(s.sendLatencyUs() >= 0, source, k + ".sendLatencyUs", "0 or more", s.sendLatencyUs());
+            range(s.ackLatencyUs() >= 0, source, k + ".ackLatencyUs", "0 or more", s.ackLatencyUs());
+            range(s.slippageTicks() >= 0, source, k + ".slippageTicks", "0 or more", s.slippageTicks());
+            if (name.equals("es")) {
+                positiveDecimal(source, k + ".initialMarginPerContract", s.initialMarginPerContract());
+                nonNegativeDecimal(source, k + ".commissionPerContract", s.commissionPerContract());
+                nonNegativeDecimal(source, k + ".exchangeFeePerContract", s.exchangeFeePerContract());
+            } else {
+                nonNegativeDecimal(source, k + ".makerBps", s.makerBps());
+                nonNegativeDecimal(source, k + ".takerBps", s.takerBps());
+                positiveDecimal(source, k + ".leverage", s.leverage());
+            }
+        }
+    }
+
+    private static void range(boolean ok, String source, String key, String expected, Object got) {
+        if (!ok) {
+            throw new ConfigException(source + ": key '" + key + "': expected " + expected + ", got " + got);
+        }
+    }
+
+    private static void nonNegativeDecimal(String source, String key, String v) {
+        try {
+            BigDecimal d = new BigDecimal(String.valueOf(v).trim());
+            if (d.signum() < 0 || d.stripTrailingZeros().scale() > 9) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException ex) {
+            throw new ConfigException(source + ": key '" + key + "': expected a decimal of 0 or more with at most 9 places, got '" + v + "'");
+        }
     }
 
     private static void positiveDecimal(String source, String key, String v) {

@@ -7,8 +7,8 @@ import java.util.Map;
  * The whole configuration, as records mirroring {@code flof-defaults.yaml}. Built only by
  * {@link ConfigLoader}, which fills every value from the defaults and rejects unknown keys.
  */
-public record FlofConfig(Plugins plugins, Engine engine, Backtest backtest, Map<String, InstrumentSpec> instruments,
-                         Secrets secrets) {
+public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk risk, Venues venues, Backtest backtest,
+                         Map<String, InstrumentSpec> instruments, Secrets secrets) {
 
     public record Plugins(String dir) {
     }
@@ -18,7 +18,62 @@ public record FlofConfig(Plugins plugins, Engine engine, Backtest backtest, Map<
                          String exitManager, BreakerMode breakerMode) {
     }
 
-    public record Backtest(List<String> data, String out, List<String> timeframes) {
+    /** @param chartTimeframe the timeframe whose closed bars a run hands to the report (candles) */
+    public record Backtest(List<String> data, String out, List<String> timeframes, String chartTimeframe) {
+    }
+
+    /**
+     * The Predator engine's parameters (issue 8). Durations are in the unit their name says.
+     *
+     * @param haloAtrMultiple k of the volatility halo: POI boundary +- k x ATR(1m)
+     * @param haloMinTicks    a fixed floor added to the halo, in ticks (0: the halo is ATR only)
+     * @param speedSpikeRatio tape speed over its baseline that enters STALKING from anywhere
+     * @param extremeSpeedRatio tape speed over baseline at the tap that routes to the marketable entry
+     * @param gradeAPlus      points for A+ (full risk); {@code gradeB} points for B (half risk); below: no trade
+     */
+    public record Predator(double haloAtrMultiple, int haloMinTicks, int atrPeriod, double speedSpikeRatio,
+                           double extremeSpeedRatio, int haloExitMinutes, int flowWindowSeconds, int sweepLookbackMinutes,
+                           int entryTimeoutMinutes, int marketableCapTicks, int gradeAPlus, int gradeB,
+                           Map<String, MarketProfileSpec> profiles) {
+    }
+
+    /**
+     * What differs between markets (profiles, not code paths).
+     *
+     * @param killZones   calendar session names where entries are allowed; {@code name:N} = its first N minutes
+     * @param majorPools  pool kinds whose sweep scores the liquidity factor
+     * @param strictChoch the marketable route also needs the 1m CHOCH to have started (price beyond the last 1m swing)
+     * @param dataWindow  {@code HH:mm-HH:mm} in the calendar's zone outside which no data is streamed; empty = always
+     * @param gapAtrMultiple adverse gap beyond the stop the size must survive, in ATR(1m)
+     */
+    public record MarketProfileSpec(List<String> killZones, List<String> majorPools, boolean strictChoch, String dataWindow,
+                                    double gapAtrMultiple) {
+    }
+
+    /**
+     * Risk budget and the circuit breaker's parameters.
+     *
+     * @param riskFraction     share of equity risked on an A+ setup (B gets half); at most 0.02
+     * @param dailyLossLimit   currency amount, or empty to use {@code dailyLossPct} of the starting equity
+     * @param maxPositionSize  whole units per symbol or futures root; a symbol without one cannot trade
+     * @param breakerParams    extra parameters handed to the circuit breaker as they are
+     * @param exitParams       parameters of the exit manager
+     */
+    public record Risk(double riskFraction, String dailyLossLimit, double dailyLossPct, Map<String, String> maxPositionSize,
+                       Map<String, String> breakerParams, Map<String, String> exitParams) {
+    }
+
+    /** The simulated venue's account and fees, per market profile ({@code es}, {@code crypto}). */
+    public record Venues(VenueSpec es, VenueSpec crypto) {
+    }
+
+    /**
+     * @param initialMarginPerContract ES only; {@code commissionPerContract}/{@code exchangeFeePerContract} ES only;
+     *                                 {@code makerBps}/{@code takerBps}/{@code leverage} crypto only
+     */
+    public record VenueSpec(String startingBalance, String currency, int sendLatencyUs, int ackLatencyUs, int slippageTicks,
+                            String initialMarginPerContract, String commissionPerContract, String exchangeFeePerContract,
+                            String makerBps, String takerBps, String leverage) {
     }
 
     public record InstrumentSpec(String venue, String tickSize, String pointValue, String lotSize, String profile,

@@ -22,6 +22,11 @@ class ConfigLoaderTest {
         return assertThrows(ConfigException.class, () -> new ConfigLoader().load(Optional.of(f)));
     }
 
+    private void failsNaming(String yaml, String key) throws IOException {
+        String m = fails(yaml).getMessage();
+        assertTrue(m.contains(key), "names " + key + ": " + m);
+    }
+
     private FlofConfig loads(String yaml) throws IOException {
         Path f = tmp.resolve("flof.yaml");
         Files.writeString(f, yaml);
@@ -69,8 +74,8 @@ class ConfigLoaderTest {
 
     @Test
     void anUnknownTopLevelKeyIsAnError() throws IOException {
-        ConfigException e = fails("risk:\n  maxPositionSize: 3\n");
-        assertTrue(e.getMessage().contains("unknown key 'risk'"), e.getMessage());
+        ConfigException e = fails("riskk:\n  maxPositionSize: 3\n");
+        assertTrue(e.getMessage().contains("unknown key 'riskk'"), e.getMessage());
     }
 
     @Test
@@ -105,6 +110,34 @@ class ConfigLoaderTest {
         assertTrue(tf.getMessage().contains("backtest.timeframes[1]"), tf.getMessage());
         ConfigException dec = fails("instruments:\n  ES: {venue: CME, tickSize: \"-0.25\", pointValue: \"50\", lotSize: \"1\", profile: ES, calendar: X}\n");
         assertTrue(dec.getMessage().contains("instruments.ES.tickSize"), dec.getMessage());
+    }
+
+    @Test
+    void theEngineRiskAndVenueDefaultsAreTheIssuesNumbers() {
+        FlofConfig c = new ConfigLoader().defaults();
+        assertEquals(1.5, c.predator().haloAtrMultiple());
+        assertEquals(4.0, c.predator().speedSpikeRatio());
+        assertEquals(9, c.predator().gradeAPlus());
+        assertEquals(7, c.predator().gradeB());
+        assertEquals(List.of("ny-am", "ny-pm"), c.predator().profiles().get("es").killZones());
+        assertTrue(c.predator().profiles().get("crypto").strictChoch());
+        assertEquals(0.015, c.risk().riskFraction());
+        assertEquals("4", c.risk().maxPositionSize().get("ES"));
+        assertEquals("5m", c.backtest().chartTimeframe());
+    }
+
+    @Test
+    void newSectionsAreValidatedWithTheirKeyPath() throws IOException {
+        failsNaming("risk:\n  riskFraction: 0.05\n", "risk.riskFraction");
+        failsNaming("predator:\n  gradeAPlus: 5\n", "predator.gradeAPlus");
+        failsNaming("predator:\n  profiles:\n    es:\n      killZones: [\"ny am\"]\n", "predator.profiles.es.killZones[0]");
+        failsNaming("predator:\n  profiles:\n    forex: {killZones: [], majorPools: [], strictChoch: false, dataWindow: \"\", gapAtrMultiple: 1}\n",
+                "predator.profiles.forex");
+        failsNaming("venues:\n  es:\n    initialMarginPerContract: \"-1\"\n", "venues.es.initialMarginPerContract");
+        failsNaming("backtest:\n  chartTimeframe: 2m\n", "backtest.chartTimeframe");
+        failsNaming("risk:\n  maxPositionSize: {ES: \"zero\"}\n", "risk.maxPositionSize.ES");
+        FlofConfig ok = loads("risk:\n  breakerParams: {quarantine.cooldownMinutes: \"5\"}\n");
+        assertEquals("5", ok.risk().breakerParams().get("quarantine.cooldownMinutes"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flof.host.bars.BarAggregator;
 import dev.flof.host.calendar.CmeGlobexEquityCalendar;
 import dev.flof.host.calendar.Crypto247Calendar;
+import dev.flof.host.calendar.SessionRange;
+import dev.flof.host.calendar.SessionRanges;
 import dev.flof.spi.event.Bar;
 import dev.flof.spi.event.Trade;
 import dev.flof.spi.market.AggressorRule;
@@ -117,5 +119,25 @@ class BarAggregationLookAheadTest {
         assertEquals(1, all.stream().filter(b -> b.timeframe() == Timeframe.MN1).count());
         Bar nov = all.stream().filter(b -> b.timeframe() == Timeframe.MN1).findFirst().orElseThrow();
         assertEquals(Fixed.parse("800.01"), nov.open());
+    }
+
+    @Test
+    void sessionRangesOnBitstampTrades() throws Exception {
+        List<Trade> trades = bitstampTrades();
+        List<String> sessions = List.of("asia", "london", "new-york", "london-ny-overlap", "weekend");
+        LookAheadHarness.Report r = new LookAheadHarness<Trade, SessionRange>("Bitstamp session ranges", trades, Trade::tsEvent,
+                SessionRange::knownAt, out -> {
+                    SessionRanges s = new SessionRanges("BTCUSD", new Crypto247Calendar(), sessions, out::accept);
+                    return t -> s.onTrade(t.tsEvent(), t.price());
+                }).randomCuts(30, 7L).run();
+        // 2013-11-25 00:00 to 12-01 16:02 UTC (GMT/EST): Asia 00-06 UTC x7, London 08-16 UTC x7 (Dec 1 ends 16:00),
+        // New York 13-22 UTC x6 (Dec 1 ends after the data), overlap 13-16 UTC x7, weekend not finished.
+        List<SessionRange> all = new ArrayList<>();
+        SessionRanges s = new SessionRanges("BTCUSD", new Crypto247Calendar(), sessions, all::add);
+        trades.forEach(t -> s.onTrade(t.tsEvent(), t.price()));
+        Map<String, Long> n = new java.util.TreeMap<>();
+        all.forEach(x -> n.merge(x.session(), 1L, Long::sum));
+        assertEquals(Map.of("asia", 7L, "london", 7L, "new-york", 6L, "london-ny-overlap", 7L), n);
+        assertEquals(27, r.values());
     }
 }
