@@ -37,7 +37,8 @@ public final class Calendars {
         return new CmeGlobexEquityCalendar(HolidayTable.cmeEquity().with(extra));
     }
 
-    public static synchronized java.util.Set<String> ids() {
-        return java.util.Set.copyOf(REGISTRY.keySet());
+    /** Registered ids, sorted. */
+    public static synchronized java.util.List<String> ids() {
+        return java.util.List.copyOf(REGISTRY.keySet());
     }
 }

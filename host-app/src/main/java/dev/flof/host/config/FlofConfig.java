@@ -31,9 +31,9 @@ public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk
      * @param extremeSpeedRatio tape speed over baseline at the tap that routes to the marketable entry
      * @param gradeAPlus      points for A+ (full risk); {@code gradeB} points for B (half risk); below: no trade
      */
-    public record Predator(double haloAtrMultiple, int haloMinTicks, int atrPeriod, double speedSpikeRatio,
-                           double extremeSpeedRatio, int haloExitMinutes, int flowWindowSeconds, int sweepLookbackMinutes,
-                           int entryTimeoutMinutes, int marketableCapTicks, int gradeAPlus, int gradeB,
+    public record Predator(Double haloAtrMultiple, Integer haloMinTicks, Integer atrPeriod, Double speedSpikeRatio,
+                           Double extremeSpeedRatio, Integer haloExitMinutes, Integer flowWindowSeconds, Integer sweepLookbackMinutes,
+                           Integer entryTimeoutMinutes, Integer marketableCapTicks, Integer gradeAPlus, Integer gradeB,
                            Map<String, MarketProfileSpec> profiles) {
     }
 
@@ -46,8 +46,8 @@ public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk
      * @param dataWindow  {@code HH:mm-HH:mm} in the calendar's zone outside which no data is streamed; empty = always
      * @param gapAtrMultiple adverse gap beyond the stop the size must survive, in ATR(1m)
      */
-    public record MarketProfileSpec(List<String> killZones, List<String> majorPools, boolean strictChoch, String dataWindow,
-                                    double gapAtrMultiple) {
+    public record MarketProfileSpec(List<String> killZones, List<String> majorPools, Boolean strictChoch, String dataWindow,
+                                    Double gapAtrMultiple) {
     }
 
     /**
@@ -59,7 +59,7 @@ public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk
      * @param breakerParams    extra parameters handed to the circuit breaker as they are
      * @param exitParams       parameters of the exit manager
      */
-    public record Risk(double riskFraction, String dailyLossLimit, double dailyLossPct, Map<String, String> maxPositionSize,
+    public record Risk(Double riskFraction, String dailyLossLimit, Double dailyLossPct, Map<String, String> maxPositionSize,
                        Map<String, String> breakerParams, Map<String, String> exitParams) {
     }
 
@@ -71,7 +71,7 @@ public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk
      * @param initialMarginPerContract ES only; {@code commissionPerContract}/{@code exchangeFeePerContract} ES only;
      *                                 {@code makerBps}/{@code takerBps}/{@code leverage} crypto only
      */
-    public record VenueSpec(String startingBalance, String currency, int sendLatencyUs, int ackLatencyUs, int slippageTicks,
+    public record VenueSpec(String startingBalance, String currency, Integer sendLatencyUs, Integer ackLatencyUs, Integer slippageTicks,
                             String initialMarginPerContract, String commissionPerContract, String exchangeFeePerContract,
                             String makerBps, String takerBps, String leverage) {
     }

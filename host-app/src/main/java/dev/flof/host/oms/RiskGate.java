@@ -23,6 +23,7 @@ public final class RiskGate {
     private final Consumer<OrderCommand> venue;
     private final List<Veto> vetoes = new ArrayList<>();
     private TradingState state = TradingState.ACTIVE;
+    private long passed;
     private String stateReason = "start";
 
     /**
@@ -53,6 +54,7 @@ public final class RiskGate {
                 }
             }
         }
+        passed++;
         venue.accept(command);
         return true;
     }
@@ -69,6 +71,21 @@ public final class RiskGate {
     public void setState(TradingState newState, String reason) {
         this.state = newState;
         this.stateReason = reason;
+    }
+
+    /** Commands the gate let through to the venue. */
+    public long passedCount() {
+        return passed;
+    }
+
+    /** Commands the gate stopped. */
+    public int vetoCount() {
+        return vetoes.size();
+    }
+
+    /** The latest veto, or null. */
+    public Veto lastVeto() {
+        return vetoes.isEmpty() ? null : vetoes.get(vetoes.size() - 1);
     }
 
     public List<Veto> vetoes() {

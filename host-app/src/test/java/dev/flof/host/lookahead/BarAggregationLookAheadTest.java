@@ -140,4 +140,33 @@ class BarAggregationLookAheadTest {
         assertEquals(Map.of("asia", 7L, "london", 7L, "new-york", 6L, "london-ny-overlap", 7L), n);
         assertEquals(27, r.values());
     }
+
+    /** An indicator value stamped with the close of the bar it was computed on. */
+    record Sample(long knownAt, String value) {
+    }
+
+    @Test
+    void ta4jIndicatorOnAggregatedBarsIsFreeOfLookAhead() throws Exception {
+        // How later issues run their indicators through the harness: SMA(20) of 15-minute closes, sampled
+        // when each 15-minute bar closes, with the one-hour SMA(5) read at the same moment (only closed hours).
+        List<Bar> minutes = leanEsMinutes();
+        LookAheadHarness.Report r = new LookAheadHarness<Bar, Sample>("SMA on 15m and 1H", minutes, Bar::tsEvent, Sample::knownAt,
+                out -> {
+                    BarAggregator[] agg = new BarAggregator[1];
+                    agg[0] = new BarAggregator(ESZ13, new CmeGlobexEquityCalendar(), java.util.EnumSet.of(Timeframe.M1, Timeframe.M15, Timeframe.H1),
+                            500, b -> {
+                                if (b.timeframe() == Timeframe.M15) {
+                                    var m15 = agg[0].series(Timeframe.M15);
+                                    var h1 = agg[0].series(Timeframe.H1);
+                                    var sma = new org.ta4j.core.indicators.averages.SMAIndicator(
+                                            new org.ta4j.core.indicators.helpers.ClosePriceIndicator(m15), 20);
+                                    String hour = h1.isEmpty() ? "-" : new org.ta4j.core.indicators.averages.SMAIndicator(
+                                            new org.ta4j.core.indicators.helpers.ClosePriceIndicator(h1), 5).getValue(h1.getEndIndex()).toString();
+                                    out.accept(new Sample(b.tsEvent(), sma.getValue(m15.getEndIndex()) + " / " + hour));
+                                }
+                            });
+                    return agg[0]::onBar;
+                }).randomCuts(40, 99L).run();
+        assertTrue(r.values() > 300, r.toString());
+    }
 }

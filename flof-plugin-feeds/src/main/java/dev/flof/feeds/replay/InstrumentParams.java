@@ -1,0 +1,39 @@
+package dev.flof.feeds.replay;
+
+import dev.flof.spi.ext.Params;
+import dev.flof.spi.market.Fixed;
+import dev.flof.spi.market.Instrument;
+import dev.flof.spi.market.MarketProfile;
+
+/**
+ * The instrument a replay file describes, from the source's defaults overridden by config keys
+ * {@code symbol}, {@code venue}, {@code tick-size}, {@code point-value}, {@code lot-size}, {@code profile}
+ * and {@code calendar}. Files rarely say their tick size, and off-tick checks need it.
+ */
+public final class InstrumentParams {
+    private InstrumentParams() {
+    }
+
+    public static Instrument resolve(Params p, String symbol, String venue, String tickSize, long pointValue,
+                                     String lotSize, MarketProfile profile, String calendarId) {
+        try {
+            return new Instrument(p.string("symbol", symbol), p.string("venue", venue),
+                    Fixed.parse(p.string("tick-size", tickSize)), p.integer("point-value", pointValue),
+                    Fixed.parse(p.string("lot-size", lotSize)),
+                    MarketProfile.valueOf(p.string("profile", profile.name()).toUpperCase(java.util.Locale.ROOT)),
+                    p.string("calendar", calendarId));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(p.path() + ": bad instrument parameter: " + e.getMessage(), e);
+        }
+    }
+
+    /** Crypto defaults (UTC calendar, fractional lots). */
+    public static Instrument crypto(Params p, String symbol, String venue, String tickSize) {
+        return resolve(p, symbol, venue, tickSize, 1, "0.00000001", MarketProfile.CRYPTO, "CRYPTO_24_7");
+    }
+
+    /** ES defaults (tick 0.25, 50 USD a point, CME Globex calendar). */
+    public static Instrument es(Params p, String symbol) {
+        return resolve(p, symbol, "CME", "0.25", 50, "1", MarketProfile.ES, "CME_GLOBEX_EQUITY");
+    }
+}
