@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public record FlowSignal(String symbol, String type, long tsEvent, Side side, long price, Map<String, Double> values) {
     public FlowSignal {
-        values = Map.copyOf(values);
+        // Sorted, so anything that prints a signal prints it the same way in every run (Map.copyOf's
+        // iteration order changes from one JVM to the next).
+        values = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(values));
     }
 }

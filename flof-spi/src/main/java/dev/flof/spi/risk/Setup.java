@@ -17,6 +17,6 @@ public record Setup(String id, String symbol, Side direction, long tsKnown, Bias
                     int poiTouches, boolean chochDisplacement, boolean cvdDivergence, boolean stackedImbalance,
                     boolean absorption, String killZone, long entryPrice, long stopPrice, Map<String, String> extra) {
     public Setup {
-        extra = Map.copyOf(extra);
+        extra = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extra));
     }
 }

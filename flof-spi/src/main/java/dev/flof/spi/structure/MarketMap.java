@@ -12,7 +12,10 @@ import java.util.Map;
 public record MarketMap(String symbol, long asOf, long lastPrice, Map<Timeframe, Bias> bias,
                         List<PointOfInterest> pois, List<LiquidityPool> pools, double premiumDiscount) {
     public MarketMap {
-        bias = Map.copyOf(bias);
+        // Timeframe order, the same in every run (unlike Map.copyOf's iteration order).
+        java.util.EnumMap<Timeframe, Bias> ordered = new java.util.EnumMap<>(Timeframe.class);
+        ordered.putAll(bias);
+        bias = java.util.Collections.unmodifiableMap(ordered);
         pois = List.copyOf(pois);
         pools = List.copyOf(pools);
     }
