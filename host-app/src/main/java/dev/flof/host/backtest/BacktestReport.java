@@ -25,13 +25,18 @@ public record BacktestReport(Map<String, Object> json, String text) {
     public record DataFile(String name, String origin, String reader, String sha256) {
     }
 
+    /** What the engine and order management did in the run. */
+    public record Trading(dev.flof.host.journal.Journal journal, dev.flof.host.oms.RiskGate gate, long startingEquity,
+                          long finalEquity, Map<String, Object> dataCost, long invariantChecks, boolean flattened) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     static BacktestReport of(BacktestRunner.Options options, BacktestRunner.Engines engines, FlofConfig config,
                              List<DataFile> data, Map<String, String> plugins, Set<String> symbols, RunStats stats,
-                             Map<String, Long> readerCounters, List<String> notes, long dispatched) {
+                             Map<String, Long> readerCounters, List<String> notes, long dispatched, Trading trading) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("spiVersion", SpiVersion.VERSION);
         run.put("config", options.configDescription());
@@ -72,11 +77,14 @@ public record BacktestReport(Map<String, Object> json, String text) {
         seen.put("readerCounters", readerCounters);
         seen.put("notes", notes);
 
+        Map<String, Object> traded = trading(trading);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "flof-backtest-summary/1");
         root.put("run", run);
         root.put("seen", seen);
-        return new BacktestReport(root, text(data, plugins, ext, stats, span, bars, readerCounters, notes, dispatched));
+        root.put("trading", traded);
+        return new BacktestReport(root, text(data, plugins, ext, stats, span, bars, readerCounters, notes, dispatched)
+                + tradingText(traded));
     }
 
     private static String text(List<DataFile> data, Map<String, String> plugins, Map<String, Object> ext, RunStats stats,
@@ -105,6 +113,94 @@ public record BacktestReport(Map<String, Object> json, String text) {
         for (String n : notes) {
             sb.append("  note     ").append(n).append('\n');
         }
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> trading(Trading t) {
+        dev.flof.host.journal.Journal j = t.journal();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("startingEquity", Fixed.format(t.startingEquity()));
+        out.put("finalEquity", Fixed.format(t.finalEquity()));
+        out.put("netPnl", Fixed.format(t.finalEquity() - t.startingEquity()));
+        Map<String, Object> trades = new LinkedHashMap<>();
+        trades.put("count", j.trades().size());
+        trades.put("wins", j.trades().stream().filter(x -> x.pnl() > 0).count());
+        trades.put("losses", j.trades().stream().filter(x -> x.pnl() <= 0).count());
+        trades.put("netPnl", Fixed.format(j.trades().stream().mapToLong(x -> x.pnl()).sum()));
+        trades.put("fees", Fixed.format(j.trades().stream().mapToLong(x -> x.fees()).sum()));
+        Map<String, Long> exitRules = new TreeMap<>();
+        j.trades().forEach(x -> exitRules.merge(x.exitRule(), 1L, Long::sum));
+        trades.put("byExitRule", exitRules);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (var x : j.trades()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", x.tradeId());
+            m.put("symbol", x.symbol());
+            m.put("side", x.side().name());
+            m.put("grade", x.grade());
+            m.put("entry", Instant.ofEpochSecond(0, x.entryTs()).toString());
+            m.put("entryPrice", Fixed.format(x.entryPrice()));
+            m.put("quantity", Fixed.format(x.quantity()));
+            m.put("stop", Fixed.format(x.initialStop()));
+            m.put("exit", Instant.ofEpochSecond(0, x.exitTs()).toString());
+            m.put("pnl", Fixed.format(x.pnl()));
+            m.put("r", x.rMultiple());
+            m.put("exitRule", x.exitRule());
+            list.add(m);
+        }
+        trades.put("list", list);
+        out.put("trades", trades);
+        Map<String, Object> setups = new LinkedHashMap<>();
+        setups.put("graded", j.setups().size());
+        setups.put("taken", j.setups().stream().filter(x -> x.taken()).count());
+        Map<String, Long> byGrade = new TreeMap<>();
+        j.setups().forEach(x -> byGrade.merge(x.grade(), 1L, Long::sum));
+        setups.put("byGrade", byGrade);
+        Map<String, Long> notTaken = new TreeMap<>();
+        j.setups().stream().filter(x -> !x.taken())
+                .forEach(x -> notTaken.merge(x.reason().replaceAll("[0-9][0-9.:TZ-]*", "N"), 1L, Long::sum));
+        setups.put("notTakenBecause", notTaken);
+        out.put("setups", setups);
+        Map<String, Long> transitions = new TreeMap<>();
+        j.transitions().forEach(x -> transitions.merge(x.from() + "->" + x.to(), 1L, Long::sum));
+        out.put("transitions", transitions);
+        Map<String, Long> breaker = new TreeMap<>();
+        j.breakerEntries().forEach(x -> breaker.merge(x.breaker() + " " + x.action(), 1L, Long::sum));
+        out.put("breakerActions", breaker);
+        out.put("vetoes", t.gate().vetoCount());
+        out.put("tradingState", t.gate().state().name() + (t.gate().state() == dev.flof.spi.risk.TradingState.ACTIVE ? ""
+                : ": " + t.gate().stateReason()));
+        out.put("flattened", t.flattened());
+        out.put("tierChanges", j.tierChanges().size());
+        out.put("dataCost", t.dataCost());
+        out.put("invariantChecks", t.invariantChecks());
+        out.put("journalCounters", new TreeMap<>(j.counters()));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String tradingText(Map<String, Object> t) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> trades = (Map<String, Object>) t.get("trades");
+        Map<String, Object> setups = (Map<String, Object>) t.get("setups");
+        sb.append("  equity   ").append(t.get("startingEquity")).append(" -> ").append(t.get("finalEquity"))
+                .append(" (net ").append(t.get("netPnl")).append(")\n");
+        sb.append("  trades   ").append(trades.get("count")).append(" (wins ").append(trades.get("wins")).append(", losses ")
+                .append(trades.get("losses")).append(", fees ").append(trades.get("fees")).append(") by exit ")
+                .append(trades.get("byExitRule")).append('\n');
+        sb.append("  setups   graded ").append(setups.get("graded")).append(", taken ").append(setups.get("taken"))
+                .append(", by grade ").append(setups.get("byGrade")).append('\n');
+        sb.append("  states   ").append(t.get("transitions")).append('\n');
+        sb.append("  breakers ").append(t.get("breakerActions")).append(", vetoes ").append(t.get("vetoes"))
+                .append(", trading state ").append(t.get("tradingState")).append('\n');
+        ((Map<String, Object>) t.get("dataCost")).forEach((sym, c) -> {
+            Map<String, Object> m = (Map<String, Object>) c;
+            sb.append("  data     ").append(sym).append(" valve ").append(m.get("valveBytes")).append(" B vs always-on trades+mbp-10 ")
+                    .append(((Map<String, Object>) m.get("alwaysOnTradesPlusMbp10")).get("bytes")).append(" B (")
+                    .append(m.get("valveShareOfAlwaysOn")).append(")\n");
+        });
+        sb.append("  invariants held after ").append(t.get("invariantChecks")).append(" events\n");
         return sb.toString();
     }
 

@@ -9,6 +9,28 @@ import dev.flof.host.kernel.SimulatedClock;
 import dev.flof.host.plugin.PluginHost;
 import dev.flof.host.bars.BarAggregator;
 import dev.flof.host.calendar.ExchangeCalendar;
+import dev.flof.host.engine.PredatorEngine;
+import dev.flof.host.engine.PredatorSettings;
+import dev.flof.host.engine.RiskBudget;
+import dev.flof.host.journal.Journal;
+import dev.flof.host.oms.InvariantMonitor;
+import dev.flof.host.oms.OrderManager;
+import dev.flof.host.oms.RiskGate;
+import dev.flof.host.venue.FeeModel;
+import dev.flof.host.venue.InstrumentTerms;
+import dev.flof.host.venue.MarginModel;
+import dev.flof.host.venue.QueueModel;
+import dev.flof.host.venue.SimulatedVenue;
+import dev.flof.host.venue.VenueConfig;
+import dev.flof.spi.market.Fixed;
+import dev.flof.spi.market.MarketProfile;
+import dev.flof.spi.structure.StructureEvent;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.flof.spi.event.Bar;
 import dev.flof.spi.event.Event;
 import dev.flof.spi.event.Quote;
@@ -51,6 +73,25 @@ public final class BacktestRunner {
     public record Options(List<Path> data, Path out, String configDescription, String configHash) {
     }
 
+    /**
+     * What a run produced, for the report writers: the summary, the journal (setups, trades, transitions,
+     * breaker actions, equity, tier changes), and per symbol the closed bars of the chart timeframe and every
+     * structure event, in the order they became known.
+     *
+     * @param startingEquity fixed-point account currency, summed over the simulated venues
+     * @param finalEquity    the same at the end of the data (open positions marked at the last print)
+     */
+    public record Result(BacktestReport report, Journal journal, Timeframe chartTimeframe, Map<String, List<Bar>> chartBars,
+                         Map<String, List<StructureEvent>> structureEvents, long startingEquity, long finalEquity) {
+        public Result {
+            chartBars = java.util.Collections.unmodifiableMap(new TreeMap<>(chartBars));
+            structureEvents = java.util.Collections.unmodifiableMap(new TreeMap<>(structureEvents));
+        }
+    }
+
+    /** A CME futures symbol: root, month code, one or two year digits (ESZ3, ESH24). */
+    private static final Pattern FUTURE = Pattern.compile("^([A-Z0-9]+?)[FGHJKMNQUVXZ]\\d{1,2}$");
+
     /** The extensions of a run, resolved once at start from the configuration. */
     record Engines(StructureAnalyzer structure, FlowAnalyzer flow, List<ConfluenceGrader> graders, PositionSizer sizer,
                    StopPolicy stopPolicy, ExitManager exitManager, CircuitBreaker breaker) {
@@ -81,7 +122,7 @@ public final class BacktestRunner {
                 host.require(CircuitBreaker.class, e.breakerMode().extensionId(), "engine.breakerMode"));
     }
 
-    public BacktestReport run(Options options, PrintStream out) {
+    public Result run(Options options, PrintStream out) {
         Engines engines = resolveEngines();
         Path tempDir = null;
         List<Path> files = new ArrayList<>(options.data());
@@ -123,7 +164,7 @@ public final class BacktestRunner {
         }
     }
 
-    private BacktestReport replay(Engines engines, List<Path> files, List<String> origins, Options options,
+    private Result replay(Engines engines, List<Path> files, List<String> origins, Options options,
                                   PrintStream out) throws IOException {
         List<ReplaySourceProvider.ReplaySource> sources = new ArrayList<>();
         List<BacktestReport.DataFile> dataFiles = new ArrayList<>();
@@ -135,31 +176,76 @@ public final class BacktestRunner {
                 dataFiles.add(new BacktestReport.DataFile(f.getFileName().toString(), origins.get(i), provider.id(),
                         Digests.sha256(f)));
             }
-            Map<String, Pipeline> pipelines = new TreeMap<>();
             RunStats stats = new RunStats();
             Set<Timeframe> timeframes = EnumSet.noneOf(Timeframe.class);
             config.backtest().timeframes().forEach(t -> timeframes.add(Timeframe.ofLabel(t)));
+            Timeframe chart = Timeframe.ofLabel(config.backtest().chartTimeframe());
+            Map<String, Instrument> instruments = new TreeMap<>();
             for (ReplaySourceProvider.ReplaySource s : sources) {
                 for (Instrument inst : s.instruments()) {
-                    pipelines.computeIfAbsent(inst.symbol(), k -> new Pipeline(inst, engines, timeframes, stats));
+                    instruments.putIfAbsent(inst.symbol(), inst);
                 }
             }
             Kernel kernel = new Kernel(new SimulatedClock(Long.MIN_VALUE), 1);
-            kernel.register(stats::onEvent);
-            kernel.register(e -> {
-                Pipeline p = pipelineOf(pipelines, e);
-                if (p != null) {
-                    p.onEvent(e);
+            Journal journal = new Journal();
+            ArrayDeque<Event> venueEvents = new ArrayDeque<>();
+            List<SimulatedVenue> venues = venues(instruments, venueEvents, kernel);
+            long startingEquity = equity(venues);
+            Map<String, ExitManager.Manager> exits = new TreeMap<>();
+            Params exitParams = new Params("risk.exitParams", config.risk().exitParams());
+            for (Instrument inst : instruments.values()) {
+                exits.put(inst.symbol(), engines.exitManager().open(inst, exitParams));
+            }
+            CircuitBreaker.Guard guard;
+            try {
+                guard = engines.breaker().create(new Params("risk.breakerParams", breakerParams(engines.breaker().id(),
+                        instruments, startingEquity)));
+            } catch (IllegalArgumentException e) {
+                throw new FlofException("circuit breaker '" + engines.breaker().id() + "' refused its parameters: " + e.getMessage(), e);
+            }
+            InvariantMonitor monitor = new InvariantMonitor(sym -> positionOf(venues, sym), () -> kernel.clock().nanos());
+            RiskGate gate = new RiskGate(List.of(engines.breaker().id()), List.of(guard), monitor.watch(c -> venueFor(venues, instruments, c.symbol()).send(c)));
+            OrderManager oms = new OrderManager(gate, journal, instruments, exits);
+            RiskBudget budget = budget(venues, startingEquity);
+            Map<String, TradingLoop.Lane> lanes = new TreeMap<>();
+            for (Instrument inst : instruments.values()) {
+                lanes.put(inst.symbol(), lane(inst, engines, timeframes, chart, oms, budget, journal));
+            }
+            TradingLoop loop = new TradingLoop(kernel, venues, venueEvents, lanes, oms, monitor, journal, () -> equity(venues));
+            loop.observe(new TradingLoop.Observer() {
+                @Override
+                public void onBar(Bar b) {
+                    stats.onBar(b);
+                }
+
+                @Override
+                public void onStructure(StructureEvent e) {
+                    stats.onStructure(e);
+                }
+
+                @Override
+                public void onSignal(dev.flof.spi.flow.FlowSignal sig) {
+                    stats.onSignal(sig);
                 }
             });
+            kernel.register(stats::onEvent);
+            kernel.register(loop);
             List<EventSource> eventSources = new ArrayList<>();
             for (ReplaySourceProvider.ReplaySource s : sources) {
                 eventSources.add(s::next);
             }
             kernel.replay(eventSources);
+            long finalEquity = equity(venues);
             Map<String, Long> counters = new TreeMap<>();
-            for (Pipeline p : pipelines.values()) {
-                p.finish(counters);
+            Map<String, List<Bar>> chartBars = new TreeMap<>();
+            Map<String, List<StructureEvent>> structure = new TreeMap<>();
+            Map<String, Object> dataCost = new TreeMap<>();
+            for (TradingLoop.Lane l : lanes.values()) {
+                String sym = l.instrument().symbol();
+                l.bars.counters().forEach((k, v) -> counters.merge(sym + " bars: " + k, v, Long::sum));
+                chartBars.put(sym, List.copyOf(l.chartBars()));
+                structure.put(sym, List.copyOf(l.structureEvents()));
+                dataCost.put(sym, l.cost().summary());
             }
             List<String> notes = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {
@@ -169,24 +255,16 @@ public final class BacktestRunner {
             }
             Map<String, String> plugins = new LinkedHashMap<>();
             host.plugins().forEach(p -> plugins.put(p.id(), p.version()));
-            return BacktestReport.of(options, engines, config, dataFiles, plugins, pipelines.keySet(), stats,
-                    counters, notes, kernel.dispatched());
+            BacktestReport.Trading trading = new BacktestReport.Trading(journal, gate, startingEquity, finalEquity, dataCost,
+                    loop.checks(), oms.flattened());
+            BacktestReport report = BacktestReport.of(options, engines, config, dataFiles, plugins, instruments.keySet(), stats,
+                    counters, notes, kernel.dispatched(), trading);
+            return new Result(report, journal, chart, chartBars, structure, startingEquity, finalEquity);
         } finally {
             for (ReplaySourceProvider.ReplaySource s : sources) {
                 s.close();
             }
         }
-    }
-
-    private static Pipeline pipelineOf(Map<String, Pipeline> pipelines, Event e) {
-        if (e instanceof Trade t) {
-            return pipelines.get(t.symbol());
-        } else if (e instanceof Quote q) {
-            return pipelines.get(q.symbol());
-        } else if (e instanceof Bar b) {
-            return pipelines.get(b.symbol());
-        }
-        return null;
     }
 
     private PluginHost.Loaded<ReplaySourceProvider> providerFor(Path file) {
@@ -200,51 +278,178 @@ public final class BacktestRunner {
                 + " (see flof-plugin-feeds/README.md, 'Replay formats')");
     }
 
-    /** One instrument's chain: flow engine on the tape, bars from the tape, structure on closed bars. */
-    static final class Pipeline {
-        final Instrument instrument;
-        final FlowAnalyzer.Engine flow;
-        final StructureAnalyzer.Engine structure;
-        final BarAggregator bars;
-        final RunStats stats;
+    private TradingLoop.Lane lane(Instrument instrument, Engines engines, Set<Timeframe> timeframes, Timeframe chart,
+                                  OrderManager oms, RiskBudget budget, Journal journal) {
+        ExchangeCalendar calendar;
+        try {
+            calendar = Calendars.byId(instrument.calendarId());
+        } catch (IllegalArgumentException e) {
+            throw new FlofException("instrument " + instrument.symbol() + ": " + e.getMessage());
+        }
+        FlowAnalyzer.Engine flow = engines.flow().create(instrument, calendar, Params.empty("flow"));
+        StructureAnalyzer.Engine structure = engines.structure().create(instrument, calendar, Params.empty("structure"));
+        PredatorSettings settings = PredatorSettings.from(config, instrument.profile().name());
+        PredatorEngine engine;
+        try {
+            engine = new PredatorEngine(instrument, calendar, settings, structure, flow, engines.graders(), engines.sizer(),
+                    engines.stopPolicy(), oms, budget, journal);
+        } catch (IllegalArgumentException e) {
+            throw new FlofException("predator.profiles." + instrument.profile().name().toLowerCase(Locale.ROOT) + ".killZones: "
+                    + e.getMessage(), e);
+        }
+        return new TradingLoop.Lane(instrument, flow, structure, engine,
+                listener -> new BarAggregator(instrument, calendar, timeframes, BarAggregator.DEFAULT_MAX_BARS, listener), chart);
+    }
 
-        Pipeline(Instrument instrument, Engines engines, Set<Timeframe> timeframes, RunStats stats) {
-            this.instrument = instrument;
-            this.stats = stats;
-            ExchangeCalendar calendar;
-            try {
-                calendar = Calendars.byId(instrument.calendarId());
-            } catch (IllegalArgumentException e) {
-                throw new FlofException("instrument " + instrument.symbol() + ": " + e.getMessage());
+    /** One simulated venue per venue id of the instruments, configured from the profile of its first instrument. */
+    private List<SimulatedVenue> venues(Map<String, Instrument> instruments, ArrayDeque<Event> sink, Kernel kernel) {
+        Map<String, List<InstrumentTerms>> byVenue = new TreeMap<>();
+        Map<String, FlofConfig.VenueSpec> specOf = new TreeMap<>();
+        for (Instrument inst : instruments.values()) {
+            boolean es = inst.profile() == MarketProfile.ES;
+            FlofConfig.VenueSpec spec = es ? config.venues().es() : config.venues().crypto();
+            String key = es ? "venues.es" : "venues.crypto";
+            specOf.putIfAbsent(inst.venue(), spec);
+            InstrumentTerms terms = es
+                    ? new InstrumentTerms(inst, new FeeModel.PerContract(dec(spec.commissionPerContract(), key + ".commissionPerContract"),
+                            dec(spec.exchangeFeePerContract(), key + ".exchangeFeePerContract")),
+                            new MarginModel.PerUnit(dec(spec.initialMarginPerContract(), key + ".initialMarginPerContract")))
+                    : new InstrumentTerms(inst, new FeeModel.MakerTaker(dec(spec.makerBps(), key + ".makerBps"),
+                            dec(spec.takerBps(), key + ".takerBps")), new MarginModel.Leverage(dec(spec.leverage(), key + ".leverage")));
+            byVenue.computeIfAbsent(inst.venue(), k -> new ArrayList<>()).add(terms);
+        }
+        List<SimulatedVenue> out = new ArrayList<>();
+        byVenue.forEach((venueId, terms) -> {
+            FlofConfig.VenueSpec spec = specOf.get(venueId);
+            VenueConfig vc = new VenueConfig(venueId, spec.sendLatencyUs() * 1_000L, spec.ackLatencyUs() * 1_000L,
+                    spec.slippageTicks(), QueueModel.TRADE_THROUGH, Fixed.parse(spec.startingBalance()), spec.currency());
+            out.add(new SimulatedVenue(vc, terms, e -> sink.add(e), () -> kernel.clock().nanos()));
+        });
+        return out;
+    }
+
+    private static long dec(String v, String key) {
+        try {
+            return Fixed.parse(v);
+        } catch (RuntimeException e) {
+            throw new FlofException("config key '" + key + "': expected a decimal, got '" + v + "'");
+        }
+    }
+
+    private static SimulatedVenue venueFor(List<SimulatedVenue> venues, Map<String, Instrument> instruments, String symbol) {
+        Instrument inst = instruments.get(symbol);
+        for (SimulatedVenue v : venues) {
+            if (inst != null && v.config().venueId().equals(inst.venue())) {
+                return v;
             }
-            this.flow = engines.flow().create(instrument, calendar, Params.empty("flow"));
-            this.structure = engines.structure().create(instrument, calendar, Params.empty("structure"));
-            this.bars = new BarAggregator(instrument, calendar, timeframes, BarAggregator.DEFAULT_MAX_BARS, this::onClosedBar);
         }
+        throw new FlofException("no simulated venue trades " + symbol);
+    }
 
-        void onEvent(Event e) {
-            if (e instanceof Trade t) {
-                flow.onTrade(t, stats::onSignal);
-                bars.onTrade(t);
-            } else if (e instanceof Quote q) {
-                flow.onQuote(q, stats::onSignal);
-            } else if (e instanceof Bar b) {
-                bars.onBar(b);
+    private static long positionOf(List<SimulatedVenue> venues, String symbol) {
+        long q = 0;
+        for (SimulatedVenue v : venues) {
+            q += v.position(symbol).quantity();
+        }
+        return q;
+    }
+
+    private static long equity(List<SimulatedVenue> venues) {
+        long e = 0;
+        for (SimulatedVenue v : venues) {
+            e += v.account().equity();
+        }
+        return e;
+    }
+
+    /** The configured maximum position of a symbol or its futures root, fixed-point; null when none. */
+    String maxPosition(String symbol) {
+        Map<String, String> m = config.risk().maxPositionSize();
+        String v = m.get(symbol);
+        if (v == null) {
+            Matcher f = FUTURE.matcher(symbol);
+            if (f.matches()) {
+                v = m.get(f.group(1));
             }
         }
+        return v;
+    }
 
-        private void onClosedBar(Bar b) {
-            stats.onBar(b);
-            flow.onBar(b, stats::onSignal);
-            structure.onBar(b, stats::onStructure);
+    private long dailyLossLimit(long startingEquity) {
+        String l = config.risk().dailyLossLimit();
+        if (!l.isEmpty()) {
+            return Fixed.parse(l);
         }
+        return Math.round(Fixed.toDouble(startingEquity) * config.risk().dailyLossPct() / 100.0 * 100.0) * (Fixed.SCALE / 100);
+    }
 
-        /**
-         * End of data: bars still forming are not closed (their interval has not ended, so they are not
-         * known to be complete); the aggregator's counters join the report.
-         */
-        void finish(Map<String, Long> counters) {
-            bars.counters().forEach((k, v) -> counters.merge(instrument.symbol() + " bars: " + k, v, Long::sum));
+    private RiskBudget budget(List<SimulatedVenue> venues, long startingEquity) {
+        long limit = dailyLossLimit(startingEquity);
+        return new RiskBudget() {
+            private LocalDate day;
+            private long dayStart;
+
+            @Override
+            public long equity() {
+                return BacktestRunner.equity(venues);
+            }
+
+            @Override
+            public long lossBudgetLeft(long nowNanos) {
+                LocalDate d = java.time.Instant.ofEpochSecond(0, nowNanos).atZone(ZoneOffset.UTC).toLocalDate();
+                long eq = equity();
+                if (!d.equals(day)) {
+                    day = d;
+                    dayStart = eq;
+                }
+                return Math.max(0, limit - Math.max(0, dayStart - eq));
+            }
+
+            @Override
+            public long maxQuantity(String symbol) {
+                String v = maxPosition(symbol);
+                return v == null ? 0 : Fixed.parse(v);
+            }
+        };
+    }
+
+    /**
+     * The breaker's parameters: the configured {@code risk.breakerParams} plus what the host knows (equity,
+     * loss limits, per-symbol maximum position, point value and tick size, the ES trading-day roll), each
+     * only for a breaker that reads it (breakers reject keys they do not know).
+     */
+    Map<String, String> breakerParams(String breakerId, Map<String, Instrument> instruments, long startingEquity) {
+        Map<String, String> p = new TreeMap<>();
+        boolean overlord = breakerId.equals("overlord") || breakerId.equals("layered");
+        boolean quarantine = breakerId.equals("quarantine") || breakerId.equals("layered");
+        String prefixO = breakerId.equals("layered") ? "overlord." : "";
+        String prefixQ = breakerId.equals("layered") ? "quarantine." : "";
+        if (overlord) {
+            p.put(prefixO + "equity", Fixed.format(startingEquity));
+            p.put(prefixO + "dailyLossPct", String.valueOf(config.risk().dailyLossPct()));
+            if (!config.risk().dailyLossLimit().isEmpty()) {
+                p.put(prefixO + "dailyLossLimit", config.risk().dailyLossLimit());
+            }
+            boolean anyEs = false;
+            for (Instrument inst : instruments.values()) {
+                String max = maxPosition(inst.symbol());
+                if (max != null) {
+                    p.put(prefixO + "maxPositionSize." + inst.symbol(), max);
+                }
+                p.put(prefixO + "pointValue." + inst.symbol(), Fixed.format(inst.pointValue()));
+                anyEs |= inst.profile() == MarketProfile.ES;
+            }
+            if (anyEs) {
+                p.put(prefixO + "tradingDayZone", "America/New_York");
+                p.put(prefixO + "tradingDayStart", "18:00");
+            }
         }
+        if (quarantine) {
+            for (Instrument inst : instruments.values()) {
+                p.put(prefixQ + "tickSize." + inst.symbol(), Fixed.format(inst.tickSize()));
+            }
+        }
+        p.putAll(config.risk().breakerParams());
+        return p;
     }
 }

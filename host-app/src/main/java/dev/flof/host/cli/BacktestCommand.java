@@ -54,8 +54,9 @@ final class BacktestCommand implements Callable<Integer> {
         String configDescription = config == null ? "built-in defaults" : config.getFileName().toString();
         Path dir = pluginsDir != null ? pluginsDir : ctx.pluginsDir();
         try (PluginHost host = PluginHost.start(dir); AtomicOutput output = new AtomicOutput(outDir)) {
-            BacktestReport report = new BacktestRunner(cfg, host)
+            BacktestRunner.Result result = new BacktestRunner(cfg, host)
                     .run(new BacktestRunner.Options(files, outDir, configDescription, configHash), ctx.out());
+            BacktestReport report = result.report();
             Files.writeString(output.file("summary.json"), report.toJson(), StandardCharsets.UTF_8);
             Files.writeString(output.file("summary.txt"), report.text(), StandardCharsets.UTF_8);
             output.commit();

@@ -139,8 +139,13 @@ public final class DbnScanner implements Closeable {
 
   /** Opens a fragment file (see {@link #openFragment(InputStream, int, String)}). */
   public static DbnScanner openFragment(Path file, int version) throws IOException {
-    return openFragment(Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ)), version,
-        file.toString());
+    InputStream in = Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ));
+    try {
+      return openFragment(in, version, file.toString());
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
   }
 
   static DbnScanner ofDbz(ByteSource records, String name, DbnMetadata md, int compression) {

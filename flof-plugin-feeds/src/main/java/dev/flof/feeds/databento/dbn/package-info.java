@@ -20,7 +20,10 @@
  * Records are Java records named after the C++ structs: {@code TradeMsg}, {@code Mbp1Msg} (also tbbo),
  * {@code Mbp10Msg}, {@code MboMsg}, {@code BboMsg}, {@code OhlcvMsg}, {@code StatusMsg}, {@code ImbalanceMsg},
  * {@code Cmbp1Msg}, {@code CbboMsg}, and the versioned {@code InstrumentDefMsgV1/V2/V3}, {@code StatMsgV1/V3},
- * {@code SymbolMappingMsgV1/V2}, {@code ErrorMsgV1/V2}, {@code SystemMsgV1/V2}. Unknown types or sizes become
+ * {@code SymbolMappingMsgV1/V2}, {@code ErrorMsgV1/V2}, {@code SystemMsgV1/V2}; the version-independent interfaces
+ * {@link dev.flof.feeds.databento.dbn.InstrumentDefMsg}, {@link dev.flof.feeds.databento.dbn.SymbolMappingMsg},
+ * {@link dev.flof.feeds.databento.dbn.ErrorMsg} and {@link dev.flof.feeds.databento.dbn.SystemMsg} give the fields the
+ * versions share (e.g. {@code if (r instanceof InstrumentDefMsg d) d.rawSymbol()}). Unknown types or sizes become
  * {@link dev.flof.feeds.databento.dbn.UnknownRecord} (skipped and counted by the decoder unless
  * {@code keepUnknown(true)}); streams with ts_out give {@link dev.flof.feeds.databento.dbn.WithTsOut}.
  *

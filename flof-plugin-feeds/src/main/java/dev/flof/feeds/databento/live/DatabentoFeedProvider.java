@@ -1,6 +1,7 @@
 package dev.flof.feeds.databento.live;
 
 import dev.flof.feeds.databento.historical.ApiKey;
+import dev.flof.feeds.databento.historical.RetryPolicy;
 import dev.flof.feeds.databento.historical.Sleeper;
 import dev.flof.spi.event.FeedStatus;
 import dev.flof.spi.ext.FeedProvider;
@@ -16,7 +17,8 @@ import org.pf4j.Extension;
  * {@link TieredLiveFeed}, events through {@link LiveEventMapper}. Parameters (config section of the feed):
  * {@code dataset} (default {@code GLBX.MDP3}), {@code gateway} ({@code HOST:PORT}, default the dataset's
  * gateway), {@code heartbeat_s} (default 0 = gateway's 30 s), {@code zstd} (default true),
- * {@code dead_after_ms} (default heartbeat + 5 s). The key is {@code DATABENTO_API_KEY} from the secret source.
+ * {@code dead_after_ms} (default heartbeat + 5 s), {@code max_reconnects} (consecutive failed sessions before
+ * the feed gives up and reports it, default 100; backoff 1 s doubling to 30 s). The key is {@code DATABENTO_API_KEY} from the secret source.
  */
 @Extension
 public final class DatabentoFeedProvider implements FeedProvider {
@@ -52,6 +54,11 @@ public final class DatabentoFeedProvider implements FeedProvider {
             }
             cfg = cfg.withGateway(gateway.substring(0, colon), port);
         }
+        long attempts = p.integer("max_reconnects", 100);
+        if (attempts < 1 || attempts > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(p.path() + ".max_reconnects: expected 1.." + Integer.MAX_VALUE + ", got " + attempts);
+        }
+        cfg = cfg.withReconnect(new RetryPolicy((int) attempts, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1)));
         long deadMs = p.integer("dead_after_ms", 0);
         if (deadMs > 0) {
             cfg = cfg.withDeadAfter(Duration.ofMillis(deadMs));
@@ -62,12 +69,13 @@ public final class DatabentoFeedProvider implements FeedProvider {
             @Override
             public void request(Instrument instrument, DataTier tier) {
                 DataTier old = feed.tiers().getOrDefault(instrument.symbol(), DataTier.OFF);
-                feed.request(instrument.symbol(), tier);
                 if (old != tier) {
+                    // announced before the session events the change causes, so the order is always the same
                     long now = context.clock().getAsLong();
                     context.sink().publish(new FeedStatus(id(), instrument.symbol(), now, now, 0,
                             FeedStatus.Kind.TIER_CHANGED, old + " -> " + tier));
                 }
+                feed.request(instrument.symbol(), tier);
             }
 
             @Override

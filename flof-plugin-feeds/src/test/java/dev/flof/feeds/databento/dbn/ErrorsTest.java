@@ -241,6 +241,22 @@ class ErrorsTest {
   }
 
   @Test
+  void definitionsOfEveryVersionShareOneInterface() throws Exception {
+    // expected/dbn/test_data.definition.v{1,2,3}.dbn.zst.jsonl, first record: same values in all three versions
+    for (int v = 1; v <= 3; v++) {
+      try (DbnDecoder d = DbnDecoder.open(SharedData.DIR.resolve("dbn/test_data.definition.v" + v + ".dbn.zst"))) {
+        InstrumentDefMsg def = (InstrumentDefMsg) d.next();
+        assertEquals("MSFT", def.rawSymbol(), "v" + v);
+        assertEquals("XNAS", def.exchange(), "v" + v);
+        assertEquals('K', def.instrumentClass(), "v" + v);
+        assertEquals(6819, def.hd().instrumentId(), "v" + v);
+        assertTrue(Dbn.isUndefPrice(def.minPriceIncrement()), "v" + v);
+        assertTrue(Dbn.timestamp(def.expiration()).isEmpty(), "v" + v);
+      }
+    }
+  }
+
+  @Test
   void multiFrameZstdIsReadAcrossFrames() throws Exception {
     Path p = SharedData.DIR.resolve("dbn/multi-frame.definition.v1.dbn.frag.zst");
     byte[] raw = Files.readAllBytes(p);

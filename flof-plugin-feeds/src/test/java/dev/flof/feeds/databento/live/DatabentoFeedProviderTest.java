@@ -52,6 +52,18 @@ class DatabentoFeedProviderTest {
     }
 
     @Test
+    void badParametersNameTheirKey() {
+        java.util.function.Function<Map<String, String>, FeedProvider.Context> ctx = m -> new FeedProvider.Context(
+                new Params("feeds.databento", m), e -> true, n -> Optional.of(KEY), () -> NOW);
+        assertEquals("feeds.databento.gateway: expected HOST:PORT, got 'nohost'", assertThrows(IllegalArgumentException.class,
+                () -> new DatabentoFeedProvider().open(ctx.apply(Map.of("gateway", "nohost")))).getMessage());
+        assertEquals("feeds.databento.max_reconnects: expected 1..2147483647, got 0", assertThrows(IllegalArgumentException.class,
+                () -> new DatabentoFeedProvider().open(ctx.apply(Map.of("max_reconnects", "0")))).getMessage());
+        assertEquals("feeds.databento.heartbeat_s: expected an integer, got 'soon'", assertThrows(IllegalArgumentException.class,
+                () -> new DatabentoFeedProvider().open(ctx.apply(Map.of("heartbeat_s", "soon")))).getMessage());
+    }
+
+    @Test
     void tapeStreamsEventsMappedFromTheCapture() throws Exception {
         try (FakeLiveGateway gw = new FakeLiveGateway(KEY, FakeLiveGateway.liveCapture())) {
             gw.heartbeatEvery(Duration.ofHours(1));
