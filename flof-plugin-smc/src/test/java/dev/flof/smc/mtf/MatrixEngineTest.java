@@ -152,5 +152,11 @@ public class MatrixEngineTest {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> new SmcStructureAnalyzer().create(ETH, new UtcCalendar(), p));
         assertTrue(ex.getMessage().contains("structure.smc.ob.selection"), ex.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new SmcStructureAnalyzer()
+                .create(ETH, new UtcCalendar(), new Params("structure.smc", Map.of("swing.lenght", "20"))));
+        assertTrue(unknown.getMessage().startsWith("structure.smc.swing.lenght: unknown key"), unknown.getMessage());
+        IllegalArgumentException badTf = assertThrows(IllegalArgumentException.class, () -> new SmcStructureAnalyzer()
+                .create(ETH, new UtcCalendar(), new Params("structure.smc", Map.of("swing.length@2D", "20"))));
+        assertTrue(badTf.getMessage().contains("structure.smc.swing.length@2D"), badTf.getMessage());
     }
 }
