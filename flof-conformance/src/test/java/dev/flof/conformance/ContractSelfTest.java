@@ -292,7 +292,7 @@ class ContractSelfTest {
     }
 
     @Test
-    void aBreakerUsingTheWallClockOrRandomnessIsCaught() {
+    void aBreakerWhoseVerdictsDependOnTheInstanceIsCaught() {
         java.util.concurrent.atomic.AtomicInteger instances = new java.util.concurrent.atomic.AtomicInteger();
         failsWith(breakers(() -> new LossCounter() {
             @Override

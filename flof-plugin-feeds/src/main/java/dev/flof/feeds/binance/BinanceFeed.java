@@ -74,6 +74,8 @@ final class BinanceFeed implements FeedProvider.MarketDataFeed {
     private final Map<String, BinanceWsConnection> connections = new TreeMap<>();
     private final Map<String, Set<String>> routeStreams = new TreeMap<>();
     private final Map<String, long[]> usage = new TreeMap<>();
+    /** Symbols whose stream bars are held back until the REST gap-fill after a reconnect has run. */
+    private final Map<String, List<Bar>> heldBars = new TreeMap<>();
     private final AtomicLong statusSeq = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -297,6 +299,38 @@ final class BinanceFeed implements FeedProvider.MarketDataFeed {
         return n;
     }
 
+    /** From the moment a route is down, its stream bars wait for the gap-fill so bars stay in time order. */
+    private void holdBars(String route) {
+        synchronized (lock) {
+            for (String st : routeStreams.getOrDefault(route, Set.of())) {
+                if (st.endsWith("@kline_1m")) {
+                    heldBars.putIfAbsent(st.substring(0, st.indexOf('@')).toUpperCase(Locale.ROOT), new ArrayList<>());
+                }
+            }
+        }
+    }
+
+    private void releaseHeldBars(String symbol) {
+        List<Bar> out = new ArrayList<>();
+        synchronized (lock) {
+            List<Bar> held = heldBars.remove(symbol);
+            if (held == null) {
+                return;
+            }
+            held.sort(java.util.Comparator.comparingLong(Bar::openTime));
+            for (Bar b : held) {
+                long openMs = b.openTime() / 1_000_000L;
+                Long last = lastBarOpenMs.get(symbol);
+                if (last != null && openMs <= last) {
+                    continue;
+                }
+                lastBarOpenMs.put(symbol, openMs);
+                out.add(b);
+            }
+        }
+        out.forEach(this::publish);
+    }
+
     private void count(String schema, long bytes) {
         synchronized (usage) {
             long[] u = usage.computeIfAbsent(schema, k -> new long[2]);
@@ -333,6 +367,11 @@ final class BinanceFeed implements FeedProvider.MarketDataFeed {
             if (m.event() instanceof Bar b) {
                 long openMs = b.openTime() / 1_000_000L;
                 synchronized (lock) {
+                    List<Bar> held = heldBars.get(b.symbol());
+                    if (held != null) {
+                        held.add(b);
+                        return;
+                    }
                     Long last = lastBarOpenMs.get(b.symbol());
                     if (last != null && openMs <= last) {
                         return;
@@ -350,12 +389,15 @@ final class BinanceFeed implements FeedProvider.MarketDataFeed {
                 status(s, reconnect ? FeedStatus.Kind.RECONNECTED : FeedStatus.Kind.CONNECTED,
                         cfg.market() + route);
             }
-            if (!reconnect) {
-                return;
-            }
             Set<String> streams;
             synchronized (lock) {
                 streams = new TreeSet<>(routeStreams.getOrDefault(route, Set.of()));
+            }
+            if (!reconnect) {
+                // a failed first attempt may have started holding bars; nothing was missed, release them
+                streams.stream().filter(st -> st.endsWith("@kline_1m"))
+                        .forEach(st -> releaseHeldBars(st.substring(0, st.indexOf('@')).toUpperCase(Locale.ROOT)));
+                return;
             }
             for (String st : streams) {
                 String symbol = st.substring(0, st.indexOf('@')).toUpperCase(Locale.ROOT);
@@ -366,6 +408,8 @@ final class BinanceFeed implements FeedProvider.MarketDataFeed {
                     } catch (RuntimeException e) {
                         status(symbol, FeedStatus.Kind.GAP, "bars missed while disconnected; REST gap-fill failed: "
                                 + e.getMessage());
+                    } finally {
+                        releaseHeldBars(symbol);
                     }
                 } else if (st.endsWith("@trade") || st.endsWith("@aggTrade")) {
                     status(symbol, FeedStatus.Kind.GAP, "trades missed while disconnected");
@@ -375,6 +419,7 @@ final class BinanceFeed implements FeedProvider.MarketDataFeed {
 
         @Override
         public void onStale(long silentNs) {
+            holdBars(route);
             for (String s : symbolsOn(route)) {
                 status(s, FeedStatus.Kind.STALE, "no message for " + silentNs / 1_000_000L + " ms on "
                         + cfg.market() + (route.isEmpty() ? "" : " " + route));
@@ -383,6 +428,7 @@ final class BinanceFeed implements FeedProvider.MarketDataFeed {
 
         @Override
         public void onDown(String why) {
+            holdBars(route);
             for (String s : symbolsOn(route)) {
                 status(s, FeedStatus.Kind.DISCONNECTED, why);
             }

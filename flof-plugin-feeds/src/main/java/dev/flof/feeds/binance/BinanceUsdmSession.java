@@ -92,6 +92,8 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
         boolean terminal;
         long filled;
         int revision;
+        /** The request that placed the current revision (a replacement copies it with new values). */
+        UsdmOrderTemplates.Request request;
 
         Tracked(String flofId, String groupId, Order order, boolean algo) {
             this.flofId = flofId;
@@ -266,6 +268,9 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
 
     /** Sends one order; publishes ACCEPTED or REJECTED; returns whether it is at the venue. */
     private boolean place(Tracked t, UsdmOrderTemplates.Request req) {
+        synchronized (lock) {
+            t.request = req;
+        }
         JsonNode answer;
         try {
             answer = sendResolvingUnknown(t, req);
@@ -382,24 +387,39 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
         orderEvent(t, OrderEvent.Kind.MODIFIED, now(), 0, 0, changed.quantity() - t.filled, 0, "");
     }
 
-    /** New conditional order first, then cancel the old one: the position is never without its stop. */
+    /**
+     * New conditional order first, then cancel the old one: the position is never without its stop. The
+     * replacement is the original request (same type, close mode, priceProtect, workingType) with the new
+     * trigger, limit and quantity under a new client id ({@code <id>-r<n>}).
+     */
     private void replaceAlgo(Tracked t, Order changed) {
-        String oldVenueClientId = t.venueClientId;
+        String oldVenueClientId;
         int rev;
+        Map<String, String> params;
         synchronized (lock) {
+            oldVenueClientId = t.venueClientId;
             rev = t.revision + 1;
+            params = new LinkedHashMap<>(t.request.params());
         }
         String newId = revisionId(t.flofId, rev);
-        boolean protective = changed.reduceOnly() || t.groupId.length() > 0;
-        UsdmOrderTemplates.Request req = protective && changed.type() != OrderType.LIMIT
-                ? UsdmOrderTemplates.protectiveStop(changed, newId, cfg.templates())
-                : changed.type() == OrderType.LIMIT ? UsdmOrderTemplates.takeProfit(changed, newId, cfg.templates())
-                : UsdmOrderTemplates.order(changed);
+        boolean takeProfit = params.getOrDefault("type", "").startsWith("TAKE_PROFIT");
+        long trigger = takeProfit ? (changed.stopPrice() != 0 ? changed.stopPrice() : changed.limitPrice())
+                : changed.stopPrice();
+        params.put("triggerPrice", BinanceDecimals.text(trigger));
+        if (params.containsKey("price")) {
+            params.put("price", BinanceDecimals.text(changed.limitPrice()));
+        }
+        if (params.containsKey("quantity")) {
+            params.put("quantity", BinanceDecimals.text(changed.quantity()));
+        }
+        params.put("clientAlgoId", newId);
+        UsdmOrderTemplates.Request req = new UsdmOrderTemplates.Request("POST", UsdmOrderTemplates.ALGO_PATH, params);
         JsonNode answer = rest.signedCall(req.method(), req.path(), req.params());
         synchronized (lock) {
             t.revision = rev;
             t.venueClientId = newId;
             t.order = changed;
+            t.request = req;
             flofIdByVenueClientId.put(newId, t.flofId);
             String algoId = answer.path("algoId").asText("");
             if (!algoId.isEmpty()) {
@@ -694,6 +714,9 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
                 flof = flofIdByVenueOrderId.get(orderId);
             }
             t = flof == null ? null : byFlofId.get(flof);
+            if (t == null) {
+                t = triggeredAlgoFor(o.path("s").asText(), o.path("S").asText(), o.path("ot").asText());
+            }
             if (t != null && t.venueOrderId == null) {
                 t.venueOrderId = orderId;
             }
@@ -750,6 +773,25 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
             default -> {
             }
         }
+    }
+
+    /**
+     * The order a triggered conditional order spawns has its own client id; its fills are attributed to the
+     * one open FLOF conditional order of that symbol, side and type (e.g. the bracket's STOP_MARKET). With
+     * none or several candidates the fill is reported under the venue's id.
+     */
+    private Tracked triggeredAlgoFor(String symbol, String side, String origType) {
+        Tracked found = null;
+        for (Tracked c : byFlofId.values()) {
+            if (c.algo && !c.terminal && c.request != null && c.order.symbol().equals(symbol)
+                    && c.order.side().name().equals(side) && origType.equals(c.request.params().get("type"))) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
     }
 
     private void onAlgoUpdate(JsonNode d) {

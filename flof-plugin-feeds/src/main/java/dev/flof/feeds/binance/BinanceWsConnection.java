@@ -201,7 +201,7 @@ final class BinanceWsConnection {
                 }
                 return;
             } catch (Exception e) {
-                LOG.warn("Binance stream {}: connect attempt {} failed: {}", name, attempt, e.toString());
+                LOG.warn("Binance stream {}: connect attempt {} failed: {}", name, attempt, e.getClass().getSimpleName());
                 handler.onDown("connect failed: " + e.getClass().getSimpleName());
             }
         }

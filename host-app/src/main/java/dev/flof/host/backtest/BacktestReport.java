@@ -54,7 +54,10 @@ public record BacktestReport(Map<String, Object> json, String text) {
         run.put("extensions", ext);
 
         Map<String, Object> seen = new LinkedHashMap<>();
-        seen.put("eventsDispatched", dispatched);
+        long timers = stats.eventsByType.getOrDefault("TimerEvent", 0L);
+        // data events only; the heartbeat timers (one per second of event time, plus one after each veto) apart
+        seen.put("eventsDispatched", dispatched - timers);
+        seen.put("timerEvents", timers);
         seen.put("eventsByType", stats.eventsByType);
         seen.put("symbols", List.copyOf(symbols));
         boolean any = stats.firstTsEvent != Long.MAX_VALUE;
@@ -157,6 +160,9 @@ public record BacktestReport(Map<String, Object> json, String text) {
         Map<String, Long> byGrade = new TreeMap<>();
         j.setups().forEach(x -> byGrade.merge(x.grade(), 1L, Long::sum));
         setups.put("byGrade", byGrade);
+        Map<String, Long> scored = new TreeMap<>();
+        j.setups().forEach(x -> x.factors().forEach(f -> scored.merge(f.id(), f.points() > 0 ? 1L : 0L, Long::sum)));
+        setups.put("setupsScoringEachFactor", scored);
         Map<String, Long> notTaken = new TreeMap<>();
         j.setups().stream().filter(x -> !x.taken())
                 .forEach(x -> notTaken.merge(x.reason().replaceAll("[0-9][0-9.:TZ-]*", "N"), 1L, Long::sum));

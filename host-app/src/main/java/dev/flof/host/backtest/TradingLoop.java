@@ -129,6 +129,7 @@ public final class TradingLoop implements EventHandler {
                 case Trade t -> {
                     sawTicks = true;
                     bars.advanceTo(t.tsEvent());
+                    engine.onPrice(t);
                     flow.onTrade(t, this::onSignal);
                     bars.onTrade(t);
                     cost.onTrade(engine.tier());

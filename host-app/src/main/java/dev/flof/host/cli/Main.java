@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run './flof COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    static final Set<String> BUILT_IN = Set.of("plugins", "backtest");
+    static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live");
 
     private final CliContext ctx;
 
@@ -63,6 +63,9 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main(ctx));
         cl.addSubcommand("plugins", new PluginsCommand(ctx));
         cl.addSubcommand("backtest", new BacktestCommand(ctx));
+        cl.addSubcommand("paper", new dev.flof.host.live.PaperCommand(ctx));
+        cl.addSubcommand("live", new dev.flof.host.live.LiveCommand(ctx));
+        cl.addSubcommand("bench", new dev.flof.host.bench.BenchCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
 

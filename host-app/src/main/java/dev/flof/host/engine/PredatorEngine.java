@@ -259,6 +259,15 @@ public final class PredatorEngine {
         updateTier("");
     }
 
+    /**
+     * The price of a print before the flow engine sees it, so signals completed by this print are acted on at
+     * this print's price (a marketable cap from a stale price would be skipped by a fast tape).
+     */
+    public void onPrice(Trade t) {
+        advance(t.tsEvent());
+        lastPrice = t.price();
+    }
+
     /** A print, after the flow engine and the bar aggregator saw it. */
     public void onTrade(Trade t) {
         advance(t.tsEvent());

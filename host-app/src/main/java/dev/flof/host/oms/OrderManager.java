@@ -224,7 +224,8 @@ public final class OrderManager implements EntryDesk {
                 if (done && e.clientOrderId().equals(b.entryId)) {
                     b.entryWorking = false;
                     if (b.entryFilled == 0 && !e.isFill()) {
-                        journal.count("oms: entries ended unfilled (" + e.kind() + ")", 1);
+                        journal.count("oms: entries ended unfilled (" + e.kind()
+                                + (e.reason().isEmpty() ? "" : ": " + e.reason().replaceAll("[0-9][0-9.,]*", "N")) + ")", 1);
                     }
                     if (b.position == 0) {
                         clearBracket(b);

@@ -1,0 +1,492 @@
+package dev.flof.host.live;
+
+import dev.flof.host.FlofException;
+import dev.flof.host.backtest.TradingLoop;
+import dev.flof.host.config.FlofConfig;
+import dev.flof.host.config.InstrumentRegistry;
+import dev.flof.host.kernel.Clock;
+import dev.flof.host.kernel.Kernel;
+import dev.flof.host.plugin.PluginHost;
+import dev.flof.host.venue.FeeModel;
+import dev.flof.host.venue.InstrumentTerms;
+import dev.flof.host.venue.MarginModel;
+import dev.flof.host.venue.QueueModel;
+import dev.flof.host.venue.SimulatedVenue;
+import dev.flof.host.venue.VenueConfig;
+import dev.flof.spi.event.Bar;
+import dev.flof.spi.event.DepthSnapshot;
+import dev.flof.spi.event.Event;
+import dev.flof.spi.event.FeedStatus;
+import dev.flof.spi.event.OrderEvent;
+import dev.flof.spi.event.Quote;
+import dev.flof.spi.event.TimerEvent;
+import dev.flof.spi.event.Trade;
+import dev.flof.spi.ext.CircuitBreaker;
+import dev.flof.spi.ext.ExecutionVenue;
+import dev.flof.spi.ext.FeedProvider;
+import dev.flof.spi.ext.Params;
+import dev.flof.spi.ext.SecretSource;
+import dev.flof.spi.market.DataTier;
+import dev.flof.spi.market.Fixed;
+import dev.flof.spi.market.Instrument;
+import dev.flof.spi.market.MarketProfile;
+import dev.flof.spi.order.OrderCommand;
+import dev.flof.spi.risk.TradingState;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A paper or live session: the backtest's kernel and engine on the system clock, fed by live
+ * {@link FeedProvider}s, trading through {@link ExecutionVenue} sessions (live) or the simulated venue (paper).
+ *
+ * <p>Threads: feeds and venue sessions run their own I/O threads and only publish into the kernel's
+ * bounded inbound queue; every engine component, the reconcilers and the status snapshot run on the
+ * kernel thread ({@link #run}). The HTTP status thread reads only the latest immutable snapshot.
+ *
+ * <p>Order of start: venue sessions connect, the engine is built with a reconciler guard per session in the
+ * risk gate (so nothing that adds exposure can leave before reconciliation), feeds open; then, on the kernel
+ * thread and before any event is dispatched, every session is reconciled; only then does the loop run.
+ */
+public final class LiveRunner implements AutoCloseable {
+    public enum Mode { PAPER, LIVE }
+
+    static final String STATUS_TIMER = "flof.live.status";
+    private static final long SECOND = 1_000_000_000L;
+
+    private final Mode mode;
+    private final RunnerSettings settings;
+    private final PrintStream out;
+    private final Kernel kernel;
+    private final Clock clock;
+    private final Map<String, Instrument> instruments = new TreeMap<>();
+    private final Map<String, ExecutionVenue.Session> sessions = new LinkedHashMap<>();
+    private final Map<String, FeedProvider.MarketDataFeed> feeds = new LinkedHashMap<>();
+    private final Map<String, String> feedStatus = new TreeMap<>();
+    private final List<Reconciler> reconcilers = new ArrayList<>();
+    private final List<SimulatedVenue> simVenues = new ArrayList<>();
+    private final ArrayDeque<Event> pending = new ArrayDeque<>();
+    private final Map<String, Double> latencyMs = new TreeMap<>();
+    private final Map<String, Long> lastPrice = new TreeMap<>();
+    private final Map<String, DataTier> requested = new TreeMap<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    /** Client ids of orders this process sent (lookup only). */
+    private final java.util.Set<String> placedHere = new java.util.HashSet<>();
+    private final Path haltFile;
+    private final boolean terminal;
+    private EngineAssembly engine;
+    private StatusServer statusServer;
+    private volatile LiveStatus status;
+    private volatile String statusJson;
+    private boolean haltPresent;
+    private long nextLineAt;
+    private String halted = "";
+    private long reconcileRetryAt = Long.MAX_VALUE;
+    private int reconcileAttempts;
+
+    /**
+     * @param terminal whether to print the status line (stdout is a terminal)
+     */
+    public LiveRunner(Mode mode, FlofConfig config, RunnerSettings settings, PluginHost host, SecretSource secrets,
+                      Clock clock, Path workingDir, PrintStream out, boolean terminal) {
+        this.mode = mode;
+        this.settings = settings;
+        this.out = out;
+        this.clock = clock;
+        this.terminal = terminal;
+        this.kernel = new Kernel(clock, settings.inboundCapacity());
+        this.haltFile = settings.haltFile().isEmpty() ? null : workingDir.resolve(settings.haltFile());
+        InstrumentRegistry registry = new InstrumentRegistry(config.instruments());
+        for (String s : settings.symbols()) {
+            try {
+                instruments.put(s, registry.require(s));
+            } catch (RuntimeException e) {
+                throw new FlofException(e.getMessage(), e);
+            }
+        }
+        Consumer<String> log = this::log;
+        Path stateDir = workingDir.resolve(settings.stateDir());
+        try {
+            List<String> guardIds = new ArrayList<>();
+            List<CircuitBreaker.Guard> guards = new ArrayList<>();
+            ArrayDeque<Event> venueEvents = new ArrayDeque<>();
+            for (int i = 0; i < settings.venues().size(); i++) {
+                RunnerSettings.Endpoint ep = settings.venues().get(i);
+                Map<String, Instrument> its = new TreeMap<>();
+                ep.symbols().forEach(s -> its.put(s, instruments.get(s)));
+                ExecutionVenue.Session session;
+                String venueId;
+                ExecutionStore store;
+                if (mode == Mode.PAPER) {
+                    SimulatedVenue sim = simulated(config, ep.id(), its, venueEvents);
+                    simVenues.add(sim);
+                    session = sim;
+                    venueId = sim.config().venueId();
+                    store = ExecutionStore.none();
+                } else {
+                    ExecutionVenue ext = host.require(ExecutionVenue.class, ep.id(), "venues[" + i + "].id");
+                    try {
+                        session = ext.connect(new ExecutionVenue.Context(new Params("venues[" + i + "].params", ep.params()),
+                                kernel.inbound(), secrets, clock::nanos));
+                    } catch (RuntimeException e) {
+                        throw new FlofException("venue " + ep.id() + ": " + e.getMessage(), e);
+                    }
+                    venueId = ep.id();
+                    store = new ExecutionStore(stateDir, venueId);
+                }
+                sessions.put(venueId, session);
+                Reconciler r = new Reconciler(venueId, session, its, settings, clock::nanos, store, pending::addLast, log);
+                reconcilers.add(r);
+                guardIds.add("reconcile-" + venueId);
+                guards.add(r.guard());
+            }
+            long fixedEquity = settings.equity().isEmpty() ? 0 : Fixed.parse(settings.equity());
+            java.util.function.LongSupplier equity = mode == Mode.PAPER && fixedEquity == 0
+                    ? () -> simVenues.stream().mapToLong(v -> v.account().equity()).sum() : () -> fixedEquity;
+            engine = new EngineAssembly(config, host, kernel, instruments, settings, this::route, simVenues, venueEvents,
+                    guardIds, guards, equity, this::venuePosition);
+            for (Reconciler r : reconcilers) {
+                r.attach(new Reconciler.Desk() {
+                    @Override
+                    public boolean submit(OrderCommand command) {
+                        return engine.gate.submit(command, clock.nanos());
+                    }
+
+                    @Override
+                    public long enginePosition(String symbol) {
+                        return engine.oms.position(symbol);
+                    }
+
+                    @Override
+                    public boolean knows(String clientOrderId) {
+                        return placedHere.contains(clientOrderId);
+                    }
+                }, s -> haltPresent);
+            }
+            kernel.register(this::onEvent);
+            for (int i = 0; i < settings.feeds().size(); i++) {
+                RunnerSettings.Endpoint ep = settings.feeds().get(i);
+                FeedProvider provider = host.require(FeedProvider.class, ep.id(), "feeds[" + i + "].id");
+                try {
+                    feeds.put(ep.id() + "#" + i, provider.open(new FeedProvider.Context(new Params("feeds[" + i + "].params",
+                            ep.params()), kernel.inbound(), secrets, clock::nanos)));
+                } catch (RuntimeException e) {
+                    throw new FlofException("feed " + ep.id() + ": " + e.getMessage(), e);
+                }
+            }
+            if (settings.status().port() >= 0) {
+                statusServer = new StatusServer(settings.status().bind(), settings.status().port(), () -> statusJson);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private SimulatedVenue simulated(FlofConfig config, String id, Map<String, Instrument> its, ArrayDeque<Event> sink) {
+        List<InstrumentTerms> terms = new ArrayList<>();
+        FlofConfig.VenueSpec spec = null;
+        for (Instrument inst : its.values()) {
+            boolean es = inst.profile() == MarketProfile.ES;
+            FlofConfig.VenueSpec s = es ? config.venues().es() : config.venues().crypto();
+            spec = spec == null ? s : spec;
+            terms.add(es ? new InstrumentTerms(inst, new FeeModel.PerContract(Fixed.parse(s.commissionPerContract()),
+                    Fixed.parse(s.exchangeFeePerContract())), new MarginModel.PerUnit(Fixed.parse(s.initialMarginPerContract())))
+                    : new InstrumentTerms(inst, new FeeModel.MakerTaker(Fixed.parse(s.makerBps()), Fixed.parse(s.takerBps())),
+                    new MarginModel.Leverage(Fixed.parse(s.leverage()))));
+        }
+        if (spec == null) {
+            throw new FlofException("venue " + id + " trades no symbol");
+        }
+        VenueConfig vc = new VenueConfig("paper-" + id, spec.sendLatencyUs() * 1_000L, spec.ackLatencyUs() * 1_000L,
+                spec.slippageTicks(), QueueModel.TRADE_THROUGH, Fixed.parse(spec.startingBalance()), spec.currency());
+        return new SimulatedVenue(vc, terms, sink::add, clock::nanos);
+    }
+
+    /** Where the risk gate's passed commands go: the session trading the symbol (all of them for "*"). */
+    private void route(OrderCommand c) {
+        switch (c) {
+            case OrderCommand.SubmitBracket sb -> {
+                placedHere.add(sb.bracket().entry().clientOrderId());
+                placedHere.add(sb.bracket().stop().clientOrderId());
+                if (sb.bracket().target() != null) {
+                    placedHere.add(sb.bracket().target().clientOrderId());
+                }
+            }
+            case OrderCommand.Submit s -> placedHere.add(s.order().clientOrderId());
+            default -> {
+            }
+        }
+        if ("*".equals(c.symbol())) {
+            sessions.values().forEach(s -> s.send(c));
+            return;
+        }
+        for (Reconciler r : reconcilers) {
+            if (r.symbols().contains(c.symbol())) {
+                sessions.get(r.venueId()).send(c);
+                return;
+            }
+        }
+        throw new FlofException("no venue session trades " + c.symbol());
+    }
+
+    private long venuePosition(String symbol) {
+        for (SimulatedVenue v : simVenues) {
+            long q = v.position(symbol).quantity();
+            if (q != 0) {
+                return q;
+            }
+        }
+        for (Reconciler r : reconcilers) {
+            if (r.symbols().contains(symbol)) {
+                return r.venuePosition(symbol);
+            }
+        }
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ the kernel thread
+
+    /** Reconciles every session, then runs the loop on the calling thread until {@link #stop()}. */
+    public void run() throws InterruptedException {
+        reconcileAll("start-up");
+        drainPending();
+        for (Map.Entry<String, Instrument> en : instruments.entrySet()) {
+            requestTier(en.getValue(), DataTier.BARS);
+        }
+        long now = clock.nanos();
+        nextLineAt = now;
+        kernel.schedule(STATUS_TIMER, now + SECOND);
+        snapshot();
+        if (statusServer != null) {
+            out.println("flof " + mode.name().toLowerCase(java.util.Locale.ROOT) + ": status at http://" + statusServer.address() + "/status");
+        }
+        out.println("flof " + mode.name().toLowerCase(java.util.Locale.ROOT) + ": running " + instruments.keySet()
+                + " (Ctrl-C stops; resting orders stay at the venue)");
+        out.flush();
+        kernel.runLive(stop::get, 200);
+    }
+
+    private void reconcileAll(String why) {
+        boolean ok = true;
+        for (Reconciler r : reconcilers) {
+            if (!r.reconciled()) {
+                ok &= r.reconcile(why).ok();
+            }
+        }
+        if (ok) {
+            reconcileRetryAt = Long.MAX_VALUE;
+            reconcileAttempts = 0;
+        } else {
+            long backoff = Math.min(60, 1L << Math.min(6, reconcileAttempts++)) * SECOND;
+            reconcileRetryAt = clock.nanos() + backoff;
+        }
+        snapshot();
+    }
+
+    private void onEvent(Event e) {
+        handle(e);
+        drainPending();
+        for (TradingLoop.Lane l : engine.lanes.values()) {
+            DataTier t = l.engine().tier();
+            if (t != null) {
+                requestTier(l.instrument(), t);
+            }
+        }
+    }
+
+    private void drainPending() {
+        while (!pending.isEmpty()) {
+            handle(pending.pollFirst());
+        }
+    }
+
+    private void handle(Event e) {
+        if (e instanceof TimerEvent t && t.key().equals(STATUS_TIMER)) {
+            onStatusTimer(t.tsRecv());
+            return;
+        }
+        observe(e);
+        for (Reconciler r : reconcilers) {
+            r.onEvent(e);
+        }
+        if (mode == Mode.LIVE && e instanceof OrderEvent oe) {
+            engine.oms.onOrderEvent(oe);
+        }
+        try {
+            engine.loop.onEvent(e);
+        } catch (TradingLoop.InvariantViolation v) {
+            if (halted.isEmpty()) {
+                halted = v.getMessage();
+                engine.gate.setState(TradingState.HALTED, v.getMessage());
+                log("HALTED: " + v.getMessage() + "; no new entries, resting protective orders stay at the venue");
+            }
+        }
+    }
+
+    private void observe(Event e) {
+        String sym = switch (e) {
+            case Trade t -> {
+                lastPrice.put(t.symbol(), t.price());
+                yield t.symbol();
+            }
+            case Quote q -> q.symbol();
+            case Bar b -> {
+                lastPrice.put(b.symbol(), b.close());
+                yield b.symbol();
+            }
+            case DepthSnapshot d -> d.symbol();
+            case FeedStatus f -> {
+                feedStatus.put(f.feedId(), f.kind() + (f.detail().isEmpty() ? "" : ": " + f.detail()));
+                yield null;
+            }
+            default -> null;
+        };
+        if (sym != null && e.tsEvent() > 0) {
+            latencyMs.put(sym, (e.tsRecv() - e.tsEvent()) / 1e6);
+        }
+    }
+
+    private void onStatusTimer(long now) {
+        kernel.schedule(STATUS_TIMER, now + SECOND);
+        boolean h = haltFile != null && Files.exists(haltFile);
+        if (h != haltPresent) {
+            haltPresent = h;
+            log(h ? "halt marker " + haltFile + " present: no new entries (exits and protective orders still work)"
+                    : "halt marker " + haltFile + " removed: entries allowed again");
+        }
+        if (now >= reconcileRetryAt) {
+            reconcileAll("retry");
+            drainPending();
+        }
+        snapshot();
+        if (terminal && now >= nextLineAt) {
+            nextLineAt = now + settings.status().intervalSeconds() * SECOND;
+            out.print("\r" + status.line() + "\u001b[K");
+            out.flush();
+        }
+    }
+
+    private void requestTier(Instrument inst, DataTier tier) {
+        if (tier == requested.get(inst.symbol())) {
+            return;
+        }
+        requested.put(inst.symbol(), tier);
+        int i = 0;
+        for (Map.Entry<String, FeedProvider.MarketDataFeed> f : feeds.entrySet()) {
+            List<String> serves = settings.feeds().get(i++).symbols();
+            if (serves.isEmpty() || serves.contains(inst.symbol())) {
+                f.getValue().request(inst, tier);
+            }
+        }
+    }
+
+    private void snapshot() {
+        List<LiveStatus.InstrumentStatus> ins = new ArrayList<>();
+        long totalBytes = 0;
+        for (Instrument inst : instruments.values()) {
+            String sym = inst.symbol();
+            TradingLoop.Lane lane = engine.lanes.get(sym);
+            Reconciler.Holding h = null;
+            for (Reconciler r : reconcilers) {
+                if (r.symbols().contains(sym)) {
+                    h = r.holdings().get(sym);
+                }
+            }
+            long vpos = venuePosition(sym);
+            dev.flof.spi.risk.PositionView pv = engine.oms.positionView(sym);
+            String protection = h != null && h.quantity() == vpos ? h.protection()
+                    : vpos == 0 ? "flat" : pv != null && pv.currentStop() != 0
+                    ? "stop " + Fixed.format(pv.currentStop()) + " x" + Fixed.format(pv.quantity()) : "UNPROTECTED";
+            long bytes = lane.cost().valveBytes();
+            totalBytes += bytes;
+            ins.add(new LiveStatus.InstrumentStatus(sym, lane.engine().state().name(),
+                    lane.engine().tier() == null ? "-" : lane.engine().tier().name(), Fixed.format(engine.oms.position(sym)),
+                    Fixed.format(vpos), protection, h != null && h.adopted(), lastPrice.containsKey(sym) ? Fixed.format(lastPrice.get(sym)) : "",
+                    latencyMs.getOrDefault(sym, -1.0), bytes));
+        }
+        List<LiveStatus.VenueState> vs = new ArrayList<>();
+        for (Reconciler r : reconcilers) {
+            Reconciler.Result last = r.last();
+            vs.add(new LiveStatus.VenueState(r.venueId(), r.connected(), r.reconciled(), last == null ? ""
+                    : java.time.Instant.ofEpochSecond(0, last.tsNanos()) + " " + last.why() + (last.ok() ? "" : " FAILED: " + last.notes())));
+        }
+        List<LiveStatus.FeedState> fs = new ArrayList<>();
+        long feedBytes = 0;
+        for (Map.Entry<String, FeedProvider.MarketDataFeed> f : feeds.entrySet()) {
+            Map<String, Map<String, Long>> usage = new TreeMap<>();
+            Map<String, FeedProvider.DataUsage> u;
+            try {
+                u = f.getValue().usage();
+            } catch (RuntimeException ex) {
+                u = Map.of();
+            }
+            for (Map.Entry<String, FeedProvider.DataUsage> x : new TreeMap<>(u).entrySet()) {
+                usage.put(x.getKey(), new java.util.LinkedHashMap<>(Map.of("records", x.getValue().records(), "bytes", x.getValue().bytes())));
+                feedBytes += x.getValue().bytes();
+            }
+            String id = f.getKey().substring(0, f.getKey().indexOf('#'));
+            fs.add(new LiveStatus.FeedState(id, feedStatus.getOrDefault(id, ""), usage));
+        }
+        LiveStatus s = new LiveStatus(mode.name().toLowerCase(java.util.Locale.ROOT), clock.nanos(), engine.gate.state().name(),
+                halted.isEmpty() ? engine.gate.stateReason() : halted, engine.gate.vetoCount(),
+                haltPresent ? String.valueOf(haltFile) : "", ins, vs, fs, feeds.isEmpty() ? totalBytes : feedBytes,
+                kernel.inboundDropped(), kernel.dispatched());
+        status = s;
+        statusJson = s.toJson();
+    }
+
+    /** The latest status snapshot (null before the first). */
+    public LiveStatus status() {
+        return status;
+    }
+
+    /** The HTTP port of the status endpoint, or -1 when off. */
+    public int statusPort() {
+        return statusServer == null ? -1 : statusServer.port();
+    }
+
+    public List<Reconciler> reconcilers() {
+        return List.copyOf(reconcilers);
+    }
+
+    /** Asks the loop to end (thread-safe; from a shutdown hook or a test). */
+    public void stop() {
+        stop.set(true);
+    }
+
+    private void log(String line) {
+        out.println((terminal ? "\r\u001b[K" : "") + "flof " + mode.name().toLowerCase(java.util.Locale.ROOT) + ": " + line);
+        out.flush();
+    }
+
+    /** Closes feeds, the endpoint and the sessions. Resting orders (brackets) stay at the venue by design. */
+    @Override
+    public void close() {
+        for (FeedProvider.MarketDataFeed f : feeds.values()) {
+            try {
+                f.close();
+            } catch (RuntimeException e) {
+                log("closing a feed: " + e.getMessage());
+            }
+        }
+        if (statusServer != null) {
+            statusServer.close();
+        }
+        for (ExecutionVenue.Session s : sessions.values()) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                log("closing a venue session: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.flof.host.shocklab;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What one scenario cost and what protected it. Money and prices are fixed-point (1e-9) in the account
+ * currency; {@code lossR} is the gross price loss (fees apart) divided by the planned 1R, rounded to 2 places.
+ *
+ * @param loss              gross loss in currency (negative for a gain), fixed-point
+ * @param plannedRisk       1R in currency, fixed-point
+ * @param maxExposure       the largest absolute venue position seen, fixed-point quantity
+ * @param protections       which protections acted, each with a count, sorted
+ * @param invariants        the invariants checked, each with how many checks
+ * @param violations        broken invariants (empty when all held)
+ * @param unprotectedNanos  time with an open position and nothing resting or working to close it, while FLOF was
+ *                          connected to the venue
+ */
+public record ScenarioResult(String name, int family, String title, String symbol, String currency, Verdict verdict,
+                             String explanation, BigDecimal lossR, long loss, long fees, long plannedRisk, long maxExposure,
+                             List<String> protections, List<String> invariants, List<String> violations,
+                             long unprotectedNanos, String endState, List<Rig.Mark> timeline) {
+    public ScenarioResult {
+        protections = List.copyOf(protections);
+        invariants = List.copyOf(invariants);
+        violations = List.copyOf(violations);
+        timeline = List.copyOf(timeline);
+    }
+}
