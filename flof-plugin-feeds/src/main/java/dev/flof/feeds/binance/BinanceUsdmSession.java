@@ -73,12 +73,28 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
      * @param keepAliveMs  listen-key keep-alive period (Binance: valid 60 minutes)
      */
     record Config(String wsBase, UsdmOrderTemplates.Settings templates, List<String> symbols, long keepAliveMs,
-                  List<Long> backoffMs) {
+                  List<Long> backoffMs, Guard guard) {
         Config {
             symbols = List.copyOf(symbols);
             backoffMs = List.copyOf(backoffMs);
         }
     }
+
+    /**
+     * The liquidation-distance check before each exposure-adding bracket (isolated margin).
+     *
+     * @param leverage       the leverage FLOF trades at; 0 disables the check
+     * @param bufferFraction required distance of the liquidation price beyond the stop, as a fraction of the
+     *                       stop distance
+     */
+    record Guard(int leverage, java.math.BigDecimal bufferFraction) {
+        static Guard off() {
+            return new Guard(0, java.math.BigDecimal.ZERO);
+        }
+    }
+
+    /** Reason prefix of a bracket refused because its liquidation price would come before its stop. */
+    static final String LIQUIDATION_TOO_CLOSE = "LIQUIDATION_TOO_CLOSE";
 
     /** FLOF's view of one order at the venue. Guarded by {@code lock}. */
     private static final class Tracked {
@@ -117,6 +133,10 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
     private final Map<String, String> flofIdByVenueClientId = new TreeMap<>();
     private final Map<String, String> flofIdByVenueOrderId = new TreeMap<>();
     private final Set<String> seenTrades = new HashSet<>();
+    /** Leverage last set per symbol by this session (POST /fapi/v1/leverage). Command thread only. */
+    private final Map<String, Integer> leverageSet = new TreeMap<>();
+    /** Maintenance tiers per symbol from /fapi/v1/leverageBracket. Command thread only. */
+    private final Map<String, List<LiquidationGuard.Tier>> tiers = new TreeMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile String listenKey;
     private volatile BinanceWsConnection userStream;
@@ -242,6 +262,17 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
         Tracked entry = track(b.entry(), b.groupId(), UsdmOrderTemplates.isConditional(b.entry().type()));
         Tracked stop = track(b.stop(), b.groupId(), true);
         Tracked target = b.target() == null ? null : track(b.target(), b.groupId(), true);
+        if (cfg.guard().leverage() > 0 && !b.entry().reduceOnly()) {
+            String refusal = guardLiquidation(b);
+            if (refusal != null) {
+                reject(entry, refusal);
+                reject(stop, refusal);
+                if (target != null) {
+                    reject(target, refusal);
+                }
+                return;
+            }
+        }
         if (!place(entry, UsdmOrderTemplates.order(b.entry()))) {
             reject(stop, "entry rejected");
             if (target != null) {
@@ -253,6 +284,85 @@ final class BinanceUsdmSession implements ExecutionVenue.Session {
         if (target != null) {
             place(target, UsdmOrderTemplates.takeProfit(b.target(), target.venueClientId, cfg.templates()));
         }
+    }
+
+    /**
+     * Runs the {@link LiquidationGuard} for the bracket and sets the leverage it allows; returns null to go on,
+     * or the rejection reason. Fails closed: if the venue cannot be asked, the exposure is not added.
+     */
+    private String guardLiquidation(BracketOrder b) {
+        Order e = b.entry();
+        String symbol = e.symbol();
+        try {
+            long entryPx = switch (e.type()) {
+                case LIMIT -> e.limitPrice();
+                case STOP, STOP_LIMIT -> e.stopPrice();
+                case MARKET -> BinanceDecimals.rounded(rest.publicCall("GET", "/fapi/v1/premiumIndex",
+                        Map.of("symbol", symbol)).path("markPrice").asText(), "premiumIndex.markPrice");
+            };
+            LiquidationGuard guard = new LiquidationGuard(tiersOf(symbol), cfg.guard().bufferFraction());
+            LiquidationGuard.Decision d = guard.check(new LiquidationGuard.Proposal(e.side() == Side.BUY,
+                    dev.flof.spi.market.Fixed.toDecimal(entryPx), dev.flof.spi.market.Fixed.toDecimal(b.stop().stopPrice()),
+                    dev.flof.spi.market.Fixed.toDecimal(e.quantity()), cfg.guard().leverage()));
+            switch (d.action()) {
+                case OK, REDUCE_LEVERAGE -> {
+                    if (d.action() == LiquidationGuard.Action.REDUCE_LEVERAGE) {
+                        LOG.warn("Binance {}: leverage {} would put liquidation ({}) inside the stop buffer; using {}",
+                                symbol, cfg.guard().leverage(), d.liquidationPrice().toPlainString(), d.leverage());
+                    }
+                    setLeverage(symbol, d.leverage());
+                    return null;
+                }
+                default -> {
+                    return LIQUIDATION_TOO_CLOSE + ": liquidation at " + d.liquidationPrice().toPlainString()
+                            + " is not beyond stop " + Fixed.format(b.stop().stopPrice()) + " by the buffer"
+                            + (d.action() == LiquidationGuard.Action.REDUCE_SIZE ? "; largest safe quantity "
+                            + d.quantity().stripTrailingZeros().toPlainString() + " at leverage " + d.leverage() : "");
+                }
+            }
+        } catch (BinanceApiException | BinanceProtocolException | IllegalArgumentException ex) {
+            return LIQUIDATION_TOO_CLOSE + ": liquidation check failed, entry not sent: " + ex.getMessage();
+        }
+    }
+
+    private void setLeverage(String symbol, int leverage) {
+        if (Integer.valueOf(leverage).equals(leverageSet.get(symbol))) {
+            return;
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("symbol", symbol);
+        p.put("leverage", Integer.toString(leverage));
+        rest.signedCall("POST", "/fapi/v1/leverage", p);
+        leverageSet.put(symbol, leverage);
+    }
+
+    private List<LiquidationGuard.Tier> tiersOf(String symbol) {
+        List<LiquidationGuard.Tier> cached = tiers.get(symbol);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = rest.signedCall("GET", "/fapi/v1/leverageBracket", Map.of("symbol", symbol));
+        JsonNode entry = answer;
+        if (answer.isArray()) {
+            entry = null;
+            for (JsonNode n : answer) {
+                if (n.path("symbol").asText().equals(symbol)) {
+                    entry = n;
+                }
+            }
+        }
+        if (entry == null || !entry.path("brackets").isArray() || entry.path("brackets").isEmpty()) {
+            throw new BinanceProtocolException("/fapi/v1/leverageBracket: no brackets for " + symbol);
+        }
+        List<LiquidationGuard.Tier> out = new ArrayList<>();
+        for (JsonNode br : entry.path("brackets")) {
+            out.add(new LiquidationGuard.Tier(new java.math.BigDecimal(br.path("notionalCap").asText()),
+                    new java.math.BigDecimal(br.path("maintMarginRatio").asText()),
+                    new java.math.BigDecimal(br.path("cum").asText("0"))));
+        }
+        out.sort(Comparator.comparing(LiquidationGuard.Tier::maxNotional));
+        tiers.put(symbol, List.copyOf(out));
+        return tiers.get(symbol);
     }
 
     private void submitSingle(Order o) {

@@ -29,7 +29,12 @@ import org.pf4j.Extension;
  * reduceOnly), {@code stopPriceProtect} (false: the catastrophic stop must trigger in a cascade),
  * {@code targetPriceProtect} (true), {@code workingType} (MARK_PRICE | CONTRACT_PRICE, default MARK_PRICE),
  * {@code symbols} (comma list covered by cancel-all "*" and executionsSince), {@code keepAliveMs} (1800000),
- * {@code backoffMs} (user-data stream reconnect waits, 250,500,1000,2000,5000,10000,30000).
+ * {@code backoffMs} (user-data stream reconnect waits, 250,500,1000,2000,5000,10000,30000),
+ * {@code leverage} (0 = off; else the isolated-margin leverage to trade at: before each exposure-adding
+ * bracket the {@link LiquidationGuard} checks that the liquidation price lies beyond the stop by
+ * {@code liquidationBuffer} (0.5) of the stop distance, lowers the leverage if needed (POST
+ * /fapi/v1/leverage), and rejects the bracket with {@code LIQUIDATION_TOO_CLOSE} when only a smaller size would
+ * do; the account must be in isolated-margin mode for the symbol).
  */
 @Extension
 public final class BinanceUsdmVenue implements ExecutionVenue {
@@ -84,7 +89,9 @@ public final class BinanceUsdmVenue implements ExecutionVenue {
         BinanceUsdmSession.Config cfg = new BinanceUsdmSession.Config(
                 BinanceFeedProvider.stripSlash(p.string("wsUrl", "wss://fstream.binance.com")), templates, symbols,
                 p.integer("keepAliveMs", 1_800_000), BinanceParams.millisList(p, "backoffMs",
-                "250,500,1000,2000,5000,10000,30000"));
+                "250,500,1000,2000,5000,10000,30000"),
+                new BinanceUsdmSession.Guard((int) p.integer("leverage", 0),
+                        java.math.BigDecimal.valueOf(p.decimal("liquidationBuffer", 0.5))));
         BinanceUsdmSession session = new BinanceUsdmSession(cfg, context.sink(), clock, rest, http, Sleeper.real(), io);
         session.start();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -38,9 +38,13 @@ class BinanceUsdmSessionTest {
         fake = new FakeBinance(KEY, SECRET, null, t::nowMs);
         fake.markPrice.put("BTCUSDT", new BigDecimal("61800"));
         io = Executors.newCachedThreadPool();
+        open(BinanceUsdmSession.Guard.off());
+    }
+
+    private void open(BinanceUsdmSession.Guard guard) throws Exception {
         BinanceUsdmSession.Config cfg = new BinanceUsdmSession.Config(fake.ws.baseUrl(),
                 new UsdmOrderTemplates.Settings(UsdmOrderTemplates.CloseMode.CLOSE_POSITION, false, true, "MARK_PRICE"),
-                List.of("BTCUSDT"), 1_800_000, List.of(0L));
+                List.of("BTCUSDT"), 1_800_000, List.of(0L), guard);
         session = new BinanceUsdmSession(cfg, t.events::add, t.clockNs::get, t.rest(fake.restUrl(), SECRET, 3), t.http,
                 t.sleeper(), io);
         session.start();
@@ -210,6 +214,74 @@ class BinanceUsdmSessionTest {
         assertEquals(Fixed.parse("0.29995050"), fill.fee());
         assertEquals(1_764_000_100_000_000_000L, fill.tsEvent());
         assertEquals(fake.algoOrders.get("s1").get("algoId").asText(), fill.venueOrderId()); // FLOF's order is the algo order
+    }
+
+    private static final String ONE_TIER = "[{\"bracket\":1,\"initialLeverage\":125,\"notionalCap\":50000,"
+            + "\"notionalFloor\":0,\"maintMarginRatio\":0.004,\"cum\":0.0}]";
+
+    @Test
+    void liquidationGuardLowersLeverageBeforeTheEntry() throws Exception {
+        session.close();
+        open(new BinanceUsdmSession.Guard(20, new BigDecimal("0.5")));
+        fake.markPrice.put("BTCUSDT", new BigDecimal("60000"));
+        fake.leverageBrackets.put("BTCUSDT", ONE_TIER);
+        // long 0.5 @ mark 60000, stop 57000: at 20x liquidation is 57228.9 (inside 57000 - 1500); 12x gives 55220.9
+        session.send(new OrderCommand.SubmitBracket(new BracketOrder("g2",
+                order("e2", Side.BUY, OrderType.MARKET, "0.5", null, null),
+                order("s2", Side.SELL, OrderType.STOP, "0.5", null, "57000"), null)));
+        awaitOrder("s2", OrderEvent.Kind.ACCEPTED);
+        assertEquals(12, fake.leverage.get("BTCUSDT"));
+        List<String> calls = fake.log.stream().map(r -> r.method() + " " + r.path())
+                .filter(c -> c.startsWith("POST /fapi/v1/l") || c.startsWith("POST /fapi/v1/order")).toList();
+        assertEquals(List.of("POST /fapi/v1/listenKey", "POST /fapi/v1/listenKey", "POST /fapi/v1/leverage",
+                "POST /fapi/v1/order"), calls);
+    }
+
+    @Test
+    void liquidationGuardRefusesABracketThatOnlyASmallerSizeCouldMakeSafe() throws Exception {
+        session.close();
+        open(new BinanceUsdmSession.Guard(3, new BigDecimal("0.5")));
+        fake.markPrice.put("BTCUSDT", new BigDecimal("100"));
+        fake.leverageBrackets.put("BTCUSDT", "[{\"bracket\":1,\"initialLeverage\":50,\"notionalCap\":10000,"
+                + "\"notionalFloor\":0,\"maintMarginRatio\":0.01,\"cum\":0.0},{\"bracket\":2,\"initialLeverage\":1,"
+                + "\"notionalCap\":1000000000,\"notionalFloor\":10000,\"maintMarginRatio\":0.5,\"cum\":4900.0}]");
+        session.send(new OrderCommand.SubmitBracket(new BracketOrder("g3",
+                new Order("e3", "BTCUSDT", Side.SELL, OrderType.MARKET, Fixed.parse("1000"), 0, 0, TimeInForce.GTC, false),
+                order("s3", Side.BUY, OrderType.STOP, "1000", null, "140"), null)));
+        OrderEvent r = awaitOrder("e3", OrderEvent.Kind.REJECTED);
+        assertTrue(r.reason().startsWith("LIQUIDATION_TOO_CLOSE: "), r.reason());
+        assertTrue(r.reason().endsWith("largest safe quantity 100 at leverage 1"), r.reason());
+        assertTrue(awaitOrder("s3", OrderEvent.Kind.REJECTED).reason().startsWith("LIQUIDATION_TOO_CLOSE"));
+        session.flush();
+        assertTrue(fake.requests("POST", "/fapi/v1/order").isEmpty());
+        assertTrue(fake.requests("POST", "/fapi/v1/leverage").isEmpty());
+    }
+
+    @Test
+    void singleCancelsAndALimitModifyUseTheRightEndpoints() throws Exception {
+        session.send(new OrderCommand.SubmitBracket(bracket("LIMIT", "60000")));
+        awaitOrder("t1", OrderEvent.Kind.ACCEPTED);
+        session.send(new OrderCommand.Modify("BTCUSDT", "e1", Fixed.parse("0.020"), Fixed.parse("61650.5"), 0));
+        OrderEvent mod = awaitOrder("e1", OrderEvent.Kind.MODIFIED);
+        assertEquals(Fixed.parse("0.020"), mod.leavesQty());
+        Map<String, String> put = fake.requests("PUT", "/fapi/v1/order").get(0).params();
+        assertEquals("61650.5", put.get("price"));
+        assertEquals("0.02", put.get("quantity"));
+        assertEquals("e1", put.get("origClientOrderId"));
+        session.send(new OrderCommand.Cancel("BTCUSDT", "t1"));
+        session.send(new OrderCommand.Cancel("BTCUSDT", "e1"));
+        awaitOrder("t1", OrderEvent.Kind.CANCELLED);
+        awaitOrder("e1", OrderEvent.Kind.CANCELLED);
+        assertEquals("t1", fake.requests("DELETE", "/fapi/v1/algoOrder").get(0).params().get("clientAlgoId"));
+        assertEquals("e1", fake.requests("DELETE", "/fapi/v1/order").get(0).params().get("origClientOrderId"));
+        // cancelling again: the venue no longer has it
+        session.send(new OrderCommand.Cancel("BTCUSDT", "t1"));
+        OrderEvent again = awaitOrder("t1", OrderEvent.Kind.CANCEL_REJECTED);
+        assertTrue(again.reason().startsWith("NO_SUCH_ORDER (-2011)"), again.reason());
+        // the venue expires the closePosition stop when the position is gone
+        fake.pushUserData("{\"e\":\"ALGO_UPDATE\",\"T\":1764000200000,\"E\":1764000200001,\"o\":{\"caid\":\"s1\","
+                + "\"aid\":2,\"at\":\"CONDITIONAL\",\"o\":\"STOP_MARKET\",\"s\":\"BTCUSDT\",\"S\":\"SELL\",\"X\":\"EXPIRED\"}}");
+        assertEquals(1_764_000_200_000_000_000L, awaitOrder("s1", OrderEvent.Kind.EXPIRED).tsEvent());
     }
 
     @Test

@@ -63,6 +63,9 @@ final class FakeBinance implements AutoCloseable {
     final Map<String, ArrayNode> klines = new TreeMap<>();
     final ArrayNode userTrades = JSON.createArrayNode();
     final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    /** Per symbol: the "brackets" JSON array of GET /fapi/v1/leverageBracket. */
+    final Map<String, String> leverageBrackets = new TreeMap<>();
+    final Map<String, Integer> leverage = new TreeMap<>();
     private final AtomicLong ids = new AtomicLong(8_389_765_000L);
     private final AtomicLong tradeIds = new AtomicLong(698_759_000L);
     private volatile FakeWsServer.Conn userConn;
@@ -197,6 +200,12 @@ final class FakeBinance implements AutoCloseable {
             });
             return ok(out);
         }
+        if (key.equals("GET /fapi/v1/premiumIndex")) {
+            BigDecimal mark = markPrice.get(p.get("symbol"));
+            return mark == null ? err(400, -1121, "Invalid symbol.") : ok("{\"symbol\":\"" + p.get("symbol")
+                    + "\",\"markPrice\":\"" + mark.toPlainString() + "\",\"indexPrice\":\"" + mark.toPlainString()
+                    + "\",\"lastFundingRate\":\"0.00010000\",\"time\":" + serverTimeMs() + "}");
+        }
         if (path.equals("/fapi/v1/listenKey")) {
             if (!apiKey.equals(ex.getRequestHeaders().getFirst("X-MBX-APIKEY"))) {
                 return err(401, -2015, "Invalid API-key, IP, or permissions for action.");
@@ -209,6 +218,16 @@ final class FakeBinance implements AutoCloseable {
         }
         return switch (key) {
             case "POST /fapi/v1/order" -> newOrder(p);
+            case "GET /fapi/v1/leverageBracket" -> {
+                String b = leverageBrackets.get(p.get("symbol"));
+                yield b == null ? err(400, -1121, "Invalid symbol.") : ok("[{\"symbol\":\"" + p.get("symbol")
+                        + "\",\"notionalCoef\":1.0,\"brackets\":" + b + "}]");
+            }
+            case "POST /fapi/v1/leverage" -> {
+                leverage.put(p.get("symbol"), Integer.parseInt(p.get("leverage")));
+                yield ok("{\"leverage\":" + p.get("leverage") + ",\"maxNotionalValue\":\"1000000\",\"symbol\":\""
+                        + p.get("symbol") + "\"}");
+            }
             case "GET /fapi/v1/order" -> {
                 ObjectNode o = orders.get(p.get("origClientOrderId"));
                 yield o == null ? err(400, -2013, "Order does not exist.") : ok(o);
