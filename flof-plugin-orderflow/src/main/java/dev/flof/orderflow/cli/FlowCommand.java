@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./flof flow profile|signals}: volume profile JSON and order-flow signals as JSON lines from a trades
- * CSV ({@code ts_ns,price,size,side}) and an optional quotes CSV ({@code ts_ns,bid_px,bid_sz,ask_px,ask_sz}).
+ * CSV ({@code ts_ns,price,size,side}) and an optional quotes CSV ({@code ts_ns,bid_px,bid_sz,ask_px,ask_sz}),
+ * or from any file the host's replay readers accept (DBN trades/tbbo/mbp/mbo, Binance captures), whose
+ * top of book is used as the quotes.
  * Errors are one line on stderr naming the file and line, with a non-zero exit code; never a stack trace.
  */
 @Extension
@@ -58,8 +60,8 @@ public final class FlowCommand implements CommandExtension {
         PrintWriter out = new PrintWriter(context.out(), true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(context.err(), true, StandardCharsets.UTF_8);
         CommandLine cl = new CommandLine(new Root());
-        cl.addSubcommand("profile", new ProfileCmd(context.workingDirectory(), out, err));
-        cl.addSubcommand("signals", new SignalsCmd(context.workingDirectory(), out, err));
+        cl.addSubcommand("profile", new ProfileCmd(context.workingDirectory(), out, err, context.replays()));
+        cl.addSubcommand("signals", new SignalsCmd(context.workingDirectory(), out, err, context.replays()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -98,16 +100,22 @@ public final class FlowCommand implements CommandExtension {
         final PrintWriter out;
         final PrintWriter err;
 
-        @Option(names = "--trades", required = true, paramLabel = "FILE", description = "trades CSV ts_ns,price,size,side")
+        @Option(names = "--trades", required = true, paramLabel = "FILE",
+                description = "trades CSV ts_ns,price,size,side, or any file the installation can replay (DBN, captures)")
         Path trades;
+
+        final CommandExtension.ReplayOpener replays;
+        /** Top of book read from the trades file itself (DBN tbbo/mbp-1/mbo, captures), else null. */
+        QuotesCsv.Quotes embeddedQuotes;
 
         @Option(names = "--tick", paramLabel = "T", defaultValue = "0.25", description = "tick size (default ${DEFAULT-VALUE}, ES)")
         String tick;
 
-        Base(Path cwd, PrintWriter out, PrintWriter err) {
+        Base(Path cwd, PrintWriter out, PrintWriter err, CommandExtension.ReplayOpener replays) {
             this.cwd = cwd;
             this.out = out;
             this.err = err;
+            this.replays = replays == null ? CommandExtension.ReplayOpener.NONE : replays;
         }
 
         BigDecimal tick() {
@@ -131,8 +139,18 @@ public final class FlowCommand implements CommandExtension {
             return f;
         }
 
+        /** The plain trades CSV is read here; every other format through the host's replay readers. */
         TradeTape readTrades(BigDecimal t) {
-            TradeTape tape = TradesCsv.read(file(trades), t);
+            Path f = file(trades);
+            String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            TradeTape tape;
+            if (name.endsWith(".csv")) {
+                tape = TradesCsv.read(f, t);
+            } else {
+                dev.flof.orderflow.io.ReplayTape.Read r = dev.flof.orderflow.io.ReplayTape.read(replays, f, t);
+                tape = r.trades();
+                embeddedQuotes = r.quotes();
+            }
             if (tape.offGrid() > 0) {
                 err.println("flow: " + tape.offGrid() + " trade(s) off the tick grid " + t.toPlainString()
                         + " were rejected");
@@ -158,8 +176,8 @@ public final class FlowCommand implements CommandExtension {
                 description = "ticks per profile row (default 1; e.g. 100 for BTC with --tick 0.01)")
         int rowTicks;
 
-        ProfileCmd(Path cwd, PrintWriter out, PrintWriter err) {
-            super(cwd, out, err);
+        ProfileCmd(Path cwd, PrintWriter out, PrintWriter err, CommandExtension.ReplayOpener replays) {
+            super(cwd, out, err, replays);
         }
 
         @Override
@@ -225,8 +243,8 @@ public final class FlowCommand implements CommandExtension {
                 description = "parameter defaults and session reset: es (18:00 New York) or crypto (00:00 UTC)")
         String market;
 
-        SignalsCmd(Path cwd, PrintWriter out, PrintWriter err) {
-            super(cwd, out, err);
+        SignalsCmd(Path cwd, PrintWriter out, PrintWriter err, CommandExtension.ReplayOpener replays) {
+            super(cwd, out, err, replays);
         }
 
         @Override
@@ -238,7 +256,7 @@ public final class FlowCommand implements CommandExtension {
                 default -> throw new IllegalArgumentException("--market must be es or crypto, got '" + market + "'");
             };
             TradeTape tape = readTrades(t);
-            QuotesCsv.Quotes q = quotes == null ? null : QuotesCsv.read(file(quotes), t);
+            QuotesCsv.Quotes q = quotes == null ? embeddedQuotes : QuotesCsv.read(file(quotes), t);
             FlowEngine engine = new FlowEngine(FlowConfig.defaults(mp, Fixed.of(t)),
                     mp == MarketProfile.ES ? DailySessionResets.globex() : DailySessionResets.utcMidnight());
             long[] count = new long[1];
@@ -289,5 +307,10 @@ public final class FlowCommand implements CommandExtension {
     /** For tests and tools: runs the command with the given streams and working directory. */
     public static int run(Path cwd, PrintStream out, PrintStream err, String... args) {
         return new FlowCommand().run(args, new Context(out, err, cwd, null));
+    }
+
+    /** As {@link #run(Path, PrintStream, PrintStream, String...)}, with the host's replay readers. */
+    public static int run(Path cwd, PrintStream out, PrintStream err, CommandExtension.ReplayOpener replays, String... args) {
+        return new FlowCommand().run(args, new Context(out, err, cwd, null, replays));
     }
 }

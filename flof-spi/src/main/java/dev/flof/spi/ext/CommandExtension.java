@@ -1,5 +1,6 @@
 package dev.flof.spi.ext;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -15,6 +16,24 @@ public interface CommandExtension extends FlofExtension {
 
     int run(String[] args, Context context);
 
-    record Context(PrintStream out, PrintStream err, Path workingDirectory, SecretSource secrets) {
+    /**
+     * @param replays opens recorded-data files (DBN, CSV, captures) with the host's loaded readers, so a
+     *                command accepts every format the installation can replay
+     */
+    record Context(PrintStream out, PrintStream err, Path workingDirectory, SecretSource secrets, ReplayOpener replays) {
+        /** A context without replay readers. */
+        public Context(PrintStream out, PrintStream err, Path workingDirectory, SecretSource secrets) {
+            this(out, err, workingDirectory, secrets, ReplayOpener.NONE);
+        }
+    }
+
+    /** Opens a file with the first loaded {@link ReplaySourceProvider} that accepts it. */
+    @FunctionalInterface
+    interface ReplayOpener {
+        ReplaySourceProvider.ReplaySource open(Path file) throws IOException;
+
+        ReplayOpener NONE = file -> {
+            throw new IOException("no replay readers are loaded to open " + file);
+        };
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run './flof COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live");
+    static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live", "shocklab");
 
     private final CliContext ctx;
 
@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main(ctx));
         cl.addSubcommand("plugins", new PluginsCommand(ctx));
         cl.addSubcommand("backtest", new BacktestCommand(ctx));
+        cl.addSubcommand("shocklab", new dev.flof.host.shocklab.ShocklabCommand(ctx));
         cl.addSubcommand("paper", new dev.flof.host.live.PaperCommand(ctx));
         cl.addSubcommand("live", new dev.flof.host.live.LiveCommand(ctx));
         cl.addSubcommand("bench", new dev.flof.host.bench.BenchCommand(ctx));
@@ -89,7 +90,7 @@ public final class Main implements Callable<Integer> {
                 for (PluginHost.Loaded<CommandExtension> l : host.extensions(CommandExtension.class).values()) {
                     CommandExtension ext = l.extension();
                     if (pluginCommand && ext.name().equals(first)) {
-                        return runPluginCommand(ext, java.util.Arrays.copyOfRange(args, 1, args.length), ctx);
+                        return runPluginCommand(ext, java.util.Arrays.copyOfRange(args, 1, args.length), ctx, host);
                     }
                     if (!BUILT_IN.contains(ext.name())) {
                         cl.addSubcommand(ext.name(), helpEntry(ext));
@@ -110,9 +111,9 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static int runPluginCommand(CommandExtension ext, String[] args, CliContext ctx) {
+    private static int runPluginCommand(CommandExtension ext, String[] args, CliContext ctx, PluginHost host) {
         try {
-            return ext.run(args, ctx.commandContext());
+            return ext.run(args, ctx.commandContext(host));
         } catch (RuntimeException e) {
             return handle(e, ctx.err());
         }
@@ -140,8 +141,10 @@ public final class Main implements Callable<Integer> {
 
     /** Shared state of one CLI invocation. */
     public record CliContext(PrintStream out, PrintStream err, Path pluginsDir, Path workingDir, Map<String, String> env) {
-        public CommandExtension.Context commandContext() {
-            return new CommandExtension.Context(out, err, workingDir, EnvironmentSecrets.load(env, ""));
+        /** What a plugin command gets: the streams, credentials and the host's replay readers. */
+        public CommandExtension.Context commandContext(PluginHost host) {
+            return new CommandExtension.Context(out, err, workingDir, EnvironmentSecrets.load(env, ""),
+                    file -> host.openReplay(workingDir.resolve(file)));
         }
     }
 

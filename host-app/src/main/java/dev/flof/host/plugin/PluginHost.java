@@ -179,6 +179,23 @@ public final class PluginHost implements AutoCloseable {
         return loaded.extension();
     }
 
+    /**
+     * Opens a recorded-data file with the first reader (by id) that accepts it, or fails naming the readers
+     * loaded.
+     */
+    public ReplaySourceProvider.ReplaySource openReplay(Path file) throws java.io.IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new java.io.FileNotFoundException("no such file: " + file);
+        }
+        Map<String, Loaded<ReplaySourceProvider>> readers = extensions(ReplaySourceProvider.class);
+        for (Loaded<ReplaySourceProvider> r : readers.values()) {
+            if (r.extension().accepts(file)) {
+                return r.extension().open(file, dev.flof.spi.ext.Params.empty("data"));
+            }
+        }
+        throw new java.io.IOException("no replay reader accepts " + file + "; loaded readers: " + readers.keySet());
+    }
+
     /** Started plugins, sorted by id. */
     public List<PluginInfo> plugins() {
         List<PluginInfo> out = new ArrayList<>();
