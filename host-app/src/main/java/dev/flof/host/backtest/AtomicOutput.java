@@ -34,6 +34,11 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
+    /** The staging folder, for writers that lay out several files themselves. */
+    public Path folder() {
+        return staging;
+    }
+
     /** Where to write a file of the output. */
     public Path file(String name) {
         return staging.resolve(name);

@@ -206,6 +206,7 @@ public final class BacktestRunner {
             InvariantMonitor monitor = new InvariantMonitor(sym -> positionOf(venues, sym), () -> kernel.clock().nanos());
             RiskGate gate = new RiskGate(List.of(engines.breaker().id()), List.of(guard), monitor.watch(c -> venueFor(venues, instruments, c.symbol()).send(c)));
             OrderManager oms = new OrderManager(gate, journal, instruments, exits);
+            oms.reconcileWith(sym -> venueFor(venues, instruments, sym));
             RiskBudget budget = budget(venues, startingEquity);
             Map<String, TradingLoop.Lane> lanes = new TreeMap<>();
             for (Instrument inst : instruments.values()) {
@@ -286,8 +287,15 @@ public final class BacktestRunner {
         } catch (IllegalArgumentException e) {
             throw new FlofException("instrument " + instrument.symbol() + ": " + e.getMessage());
         }
-        FlowAnalyzer.Engine flow = engines.flow().create(instrument, calendar, Params.empty("flow"));
-        StructureAnalyzer.Engine structure = engines.structure().create(instrument, calendar, Params.empty("structure"));
+        FlowAnalyzer.Engine flow;
+        StructureAnalyzer.Engine structure;
+        try {
+            flow = engines.flow().create(instrument, calendar, new Params("engine.flowParams", config.engine().flowParams()));
+            structure = engines.structure().create(instrument, calendar,
+                    new Params("engine.structureParams", config.engine().structureParams()));
+        } catch (IllegalArgumentException e) {
+            throw new FlofException(instrument.symbol() + ": " + e.getMessage(), e);
+        }
         PredatorSettings settings = PredatorSettings.from(config, instrument.profile().name());
         PredatorEngine engine;
         try {

@@ -78,7 +78,8 @@ public final class LatencyHistogram {
         if (total == 0) {
             return 0;
         }
-        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
+        // the small epsilon keeps binary rounding (99.9 / 100 * 1e6 = 999000.0000000001) from skipping a rank
+        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total - 1e-6));
         long seen = 0;
         for (int i = 0; i < counts.length; i++) {
             seen += counts[i];

@@ -46,7 +46,7 @@ import java.util.function.Consumer;
  */
 final class LiveBench {
     /** The result of one burst. */
-    record Result(long rate, double seconds, long warmupTicks, long ticks, long dropped, long trades, long orders,
+    record Result(long rate, double seconds, long prefillTrades, long warmupTicks, long ticks, long dropped, long trades, long orders,
                   LatencyHistogram all, LatencyHistogram toOrder, LatencyHistogram fromSchedule,
                   long kernelBytes, long measuredEvents, GcWatch.Window gc, String collector) {
         double bytesPerEvent() {
@@ -59,7 +59,15 @@ final class LiveBench {
     private final FlowAnalyzer flowAnalyzer;
     private final StructureAnalyzer structureAnalyzer;
 
-    LiveBench(FlowAnalyzer flowAnalyzer, StructureAnalyzer structureAnalyzer) {
+    private final boolean spin;
+
+    /**
+     * @param spin true: the feed thread busy-waits to each tick's due time (exact spacing, but it takes a
+     *             whole core); false: it sleeps and sends the ticks that fell due in batches (a core for the
+     *             kernel thread on a small machine).
+     */
+    LiveBench(FlowAnalyzer flowAnalyzer, StructureAnalyzer structureAnalyzer, boolean spin) {
+        this.spin = spin;
         this.flowAnalyzer = flowAnalyzer;
         this.structureAnalyzer = structureAnalyzer;
     }
@@ -72,8 +80,9 @@ final class LiveBench {
     /**
      * One burst. With {@code analysis} false the kernel thread only does the latency bookkeeping: the
      * figures are then those of the kernel's inbound queue and loop alone, which attributes the cost.
+     * {@code prefillTrades} trades (with their quotes) go through the analysis first, untimed.
      */
-    Result run(long rate, double warmupSeconds, double seconds, boolean analysis) throws InterruptedException {
+    Result run(long rate, long prefillTrades, double warmupSeconds, double seconds, boolean analysis) throws InterruptedException {
         Instrument inst = es();
         ExchangeCalendar calendar = Calendars.byId(inst.calendarId());
         long warm = Math.max(1, Math.round(rate * warmupSeconds));
@@ -85,6 +94,17 @@ final class LiveBench {
         Kernel kernel = new Kernel(new SystemClock(), 1 << 16);
         Lane lane = new Lane(inst, calendar, published, warm, total, analysis);
         kernel.register(lane);
+        Tape tape = new Tape(inst, periodNanos);
+        // Steady state: the order-flow engine's buffers (its 2^21-trade profile history above all) grow
+        // to their caps on the first ~2 M trades; fill them on this thread before the kernel thread starts
+        // (Thread.start orders these writes before everything the kernel thread does).
+        long prefilled = 0;
+        if (analysis) {
+            while (tape.trades < prefillTrades) {
+                lane.analyze(tape.next(-1));
+            }
+            prefilled = tape.trades;
+        }
         GcWatch gc = new GcWatch();
         Thread kt = new Thread(() -> {
             try {
@@ -97,42 +117,16 @@ final class LiveBench {
         kt.start();
 
         EventSink sink = kernel.inbound();
-        SyntheticDbn.Walk walk = new SyntheticDbn.Walk(7);
         long dropped = 0;
         long t0 = System.nanoTime() + 1_000_000L;
         lane.t0 = t0;
         lane.period = periodNanos;
-        long lastBid = Long.MIN_VALUE;
-        int i = 0;
-        long trades = 0;
-        while (i < total) {
-            walk.step();
-            long exch = SyntheticDbn.START_NANOS + (long) i * periodNanos;
-            Event e;
-            if (walk.bidBefore != lastBid || (i & 3) == 0) {
-                lastBid = walk.bidBefore;
-                e = new Quote(inst.symbol(), exch, exch + 20_000, i, walk.bidBefore, Fixed.ofUnits(walk.bidSizeBefore),
-                        walk.bidBefore + SyntheticDbn.TICK, Fixed.ofUnits(walk.askSizeBefore));
-                if (!publish(sink, e, published, i, t0 + (long) i * periodNanos, gc, warm)) {
-                    dropped++;
-                }
-                i++;
-                if (i >= total) {
-                    break;
-                }
-                exch = SyntheticDbn.START_NANOS + (long) i * periodNanos;
-            }
-            Side side = walk.buy ? Side.BUY : Side.SELL;
-            // One block trade in LARGE_EVERY trades (above the ES large-print threshold of 200 lots): the
-            // order-flow engine reports it when the next print arrives, and that print leads to an order.
-            long lots = trades % LARGE_EVERY == LARGE_EVERY / 2 ? LARGE_LOTS : walk.size;
-            e = new Trade(inst.symbol(), exch, exch + 20_000, i, walk.price, Fixed.ofUnits(lots), side, AggressorRule.VENUE);
-            trades++;
-            if (!publish(sink, e, published, i, t0 + (long) i * periodNanos, gc, warm)) {
+        for (int i = 0; i < total; i++) {
+            if (!publish(sink, tape.next(i), published, i, t0 + (long) i * periodNanos, gc, warm)) {
                 dropped++;
             }
-            i++;
         }
+        long trades = tape.trades - prefilled;
         lane.expected = total - dropped;
         lane.awaitProcessed();
         kt.join(10_000);
@@ -141,19 +135,66 @@ final class LiveBench {
         GcWatch.Window window = gc.stop();
         gc.close();
         String collector = String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
-        return new Result(rate, seconds, warm, measured, dropped, trades, lane.orders, lane.all, lane.toOrder, lane.fromSchedule,
+        return new Result(rate, seconds, prefilled, warm, measured, dropped, trades, lane.orders, lane.all, lane.toOrder, lane.fromSchedule,
                 lane.allocEnd == 0 ? -1 : lane.allocEnd - lane.allocStart, lane.allocEvents, window, collector);
     }
 
-    private static boolean publish(EventSink sink, Event e, long[] published, int i, long due, GcWatch gc, long warm) {
-        while (System.nanoTime() < due) {
-            Thread.onSpinWait();
+    private boolean publish(EventSink sink, Event e, long[] published, int i, long due, GcWatch gc, long warm) {
+        long now;
+        while ((now = System.nanoTime()) < due) {
+            if (spin) {
+                Thread.onSpinWait();
+            } else {
+                // Batch: sleep until this tick is due (the OS wakes us some tens of µs late, and then every
+                // tick due by then goes out back to back, as packets of a real feed do).
+                java.util.concurrent.locks.LockSupport.parkNanos(due - now);
+            }
         }
         if (i == warm) {
             gc.start();
         }
         published[i] = System.nanoTime();
         return sink.publish(e);
+    }
+
+    /**
+     * The feed: the seeded walk of {@link SyntheticDbn.Walk} as a quote (when the top of book changed, and
+     * every fourth tick) followed by the trade, ticks {@code period} apart in exchange time. One block trade in
+     * {@link #LARGE_EVERY} is above the ES large-print threshold of 200 lots: the order-flow engine reports it
+     * when the next print arrives, and that print leads to an order.
+     */
+    private static final class Tape {
+        private final SyntheticDbn.Walk walk = new SyntheticDbn.Walk(7);
+        private final Instrument inst;
+        private final long period;
+        private long lastBid = Long.MIN_VALUE;
+        private long n;
+        private boolean tradePending;
+        long trades;
+
+        Tape(Instrument inst, long period) {
+            this.inst = inst;
+            this.period = period;
+        }
+
+        Event next(long seq) {
+            long exch = SyntheticDbn.START_NANOS + n * period;
+            n++;
+            if (!tradePending) {
+                walk.step();
+                tradePending = true;
+                if (walk.bidBefore != lastBid || (n & 3) == 0) {
+                    lastBid = walk.bidBefore;
+                    return new Quote(inst.symbol(), exch, exch + 20_000, seq, walk.bidBefore, Fixed.ofUnits(walk.bidSizeBefore),
+                            walk.bidBefore + SyntheticDbn.TICK, Fixed.ofUnits(walk.askSizeBefore));
+                }
+            }
+            tradePending = false;
+            long lots = trades % LARGE_EVERY == LARGE_EVERY / 2 ? LARGE_LOTS : walk.size;
+            trades++;
+            return new Trade(inst.symbol(), exch, exch + 20_000, seq, walk.price, Fixed.ofUnits(lots),
+                    walk.buy ? Side.BUY : Side.SELL, AggressorRule.VENUE);
+        }
     }
 
     /** Everything on the kernel thread: analysis, the order trigger, the fake venue and the latency books. */
@@ -181,6 +222,7 @@ final class LiveBench {
         long orders;
         long structureEvents;
         long allocStart;
+        boolean allocStarted;
         long allocEnd;
         long allocEvents;
         private Trade current;
@@ -229,26 +271,31 @@ final class LiveBench {
             }
         }
 
+        void analyze(Event e) {
+            switch (e) {
+                case Trade t -> {
+                    current = t;
+                    bars.onTrade(t);
+                    flow.onTrade(t, onSignal);
+                    current = null;
+                }
+                case Quote q -> flow.onQuote(q, onSignal);
+                default -> {
+                }
+            }
+        }
+
         @Override
         public void onEvent(Event e) {
             int idx = (int) e.sequence();
-            if (idx == warm) {
+            if (idx >= warm && !allocStarted) { // the first measured tick (even if the feed dropped tick #warm)
+                allocStarted = true;
                 allocStart = threads.getCurrentThreadAllocatedBytes();
             }
             ordered = false;
             currentIndex = idx;
             if (analysis) {
-                switch (e) {
-                    case Trade t -> {
-                        current = t;
-                        bars.onTrade(t);
-                        flow.onTrade(t, onSignal);
-                        current = null;
-                    }
-                    case Quote q -> flow.onQuote(q, onSignal);
-                    default -> {
-                    }
-                }
+                analyze(e);
             }
             if (idx >= warm && !ordered) {
                 long now = System.nanoTime();

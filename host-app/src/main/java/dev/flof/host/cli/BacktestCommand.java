@@ -8,13 +8,17 @@ import dev.flof.host.backtest.Digests;
 import dev.flof.host.config.ConfigLoader;
 import dev.flof.host.config.FlofConfig;
 import dev.flof.host.plugin.PluginHost;
+import dev.flof.host.report.ReportData;
+import dev.flof.host.report.ReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +63,7 @@ final class BacktestCommand implements Callable<Integer> {
             BacktestReport report = result.report();
             Files.writeString(output.file("summary.json"), report.toJson(), StandardCharsets.UTF_8);
             Files.writeString(output.file("summary.txt"), report.text(), StandardCharsets.UTF_8);
+            ReportWriter.write(reportData(result), output.folder());
             output.commit();
             ctx.out().print(report.text());
             ctx.out().println("  output   " + outDir);
@@ -66,5 +71,28 @@ final class BacktestCommand implements Callable<Integer> {
             throw new FlofException("backtest failed: " + e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** A CME futures symbol or root: Sharpe/Sortino then annualise over 252 trading days, crypto over 365. */
+    private static final java.util.regex.Pattern CME = java.util.regex.Pattern.compile("^(ES|MES)([FGHJKMNQUVXZ]\\d{1,2})?$");
+
+    /**
+     * The report's chart shows the instrument that traded most (by trade parts), else the first symbol with
+     * bars; the data-cost comparison is the run summary's.
+     */
+    static ReportData reportData(BacktestRunner.Result r) {
+        Map<String, Long> tradedParts = new TreeMap<>();
+        r.journal().trades().forEach(t -> tradedParts.merge(t.symbol(), (long) t.parts().size(), Long::sum));
+        String chart = tradedParts.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElse(r.chartBars().keySet().stream().findFirst().orElse(""));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trading = (Map<String, Object>) r.report().json().getOrDefault("trading", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dataCost = (Map<String, Object>) trading.getOrDefault("dataCost", Map.of());
+        return new ReportData(r.report().json(), r.journal(), chart, r.chartTimeframe().label(),
+                r.chartBars().getOrDefault(chart, List.of()), r.structureEvents().getOrDefault(chart, List.of()),
+                r.startingEquity(), CME.matcher(chart).matches() ? 252 : 365, dataCost);
     }
 }

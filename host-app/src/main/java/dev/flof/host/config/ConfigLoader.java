@@ -253,6 +253,8 @@ public final class ConfigLoader {
         require(nonBlank(e.stopPolicy()), source, "engine.stopPolicy", "a StopPolicy id");
         require(nonBlank(e.exitManager()), source, "engine.exitManager", "an ExitManager id");
         require(e.breakerMode() != null, source, "engine.breakerMode", "one of OCO, FLATTEN, QUARANTINE, LAYERED");
+        require(e.structureParams() != null, source, "engine.structureParams", "a mapping of structure-engine parameters");
+        require(e.flowParams() != null, source, "engine.flowParams", "a mapping of flow-engine parameters");
         FlofConfig.Backtest b = c.backtest();
         require(b != null && nonBlank(b.out()), source, "backtest.out", "an output folder");
         require(b.timeframes() != null && !b.timeframes().isEmpty(), source, "backtest.timeframes", "a list of timeframes");

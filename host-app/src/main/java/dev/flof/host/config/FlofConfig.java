@@ -14,8 +14,10 @@ public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk
     }
 
     /** Extension ids the engine uses; {@code breakerMode} picks the circuit-breaker protocol. */
+    /** @param structureParams parameters of the structure engine; {@code flowParams} of the flow engine (their READMEs list them) */
     public record Engine(String structure, String flow, List<String> graders, String sizer, String stopPolicy,
-                         String exitManager, BreakerMode breakerMode) {
+                         String exitManager, BreakerMode breakerMode, Map<String, String> structureParams,
+                         Map<String, String> flowParams) {
     }
 
     /** @param chartTimeframe the timeframe whose closed bars a run hands to the report (candles) */

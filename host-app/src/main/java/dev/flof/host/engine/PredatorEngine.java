@@ -63,7 +63,10 @@ import java.util.TreeSet;
  *       stalk began in ends, and after every decision (the POI is then spent).</li>
  * </ul>
  * Every setup that reaches a decision is graded by all graders (points summed) and journaled, taken or not,
- * with the reason; entries happen only inside the profile's kill zones. Every transition is journaled with
+ * with the reason; entries happen only inside the profile's kill zones. Besides the SPI's fields, a setup's
+ * {@code extra} carries {@code poiId}, {@code route} ({@code passive}/{@code marketable}), {@code flow.deltaFlip},
+ * {@code flow.largePrint} (its price or false), {@code flow.pocShift} and {@code <factor>.evidence} texts, so a
+ * third-party grader can score what the SPI's booleans do not name. Every transition is journaled with
  * its reason, and so is every data-tier request (the cost valve). Ids are counters: deterministic.
  *
  * <p>Feeding order per event (the host's pipeline does this): flow signals and closed bars (with their
@@ -246,6 +249,11 @@ public final class PredatorEngine {
                     scout("POI " + poi.id() + " invalidated: 1m close " + Fixed.format(b.close()) + " beyond its far edge");
                 } else if (tapTime == 0 && !inMap(poi.id())) {
                     scout("POI " + poi.id() + " left the map before it was tapped");
+                } else if (tapTime == 0) {
+                    if (b.low() <= poi.top() && b.high() >= poi.bottom()) {
+                        // bars without a tape: the bar that traded into the POI is the tap, known at its close
+                        tapTime = b.tsEvent();
+                    }
                 } else if (pendingChoch != null) {
                     if (state == EngineState.STALKING) {
                         kill("POI tapped at " + Instant.ofEpochSecond(0, tapTime) + " and 1m CHOCH closed at "
@@ -383,21 +391,24 @@ public final class PredatorEngine {
     // ------------------------------------------------------------------ entries
 
     private void passiveEntry() {
-        StructureEvent zone = null;
+        // the newest 1m FVG of the POI's direction left since the tap, else the newest 1m order block
+        StructureEvent fvg = null;
+        StructureEvent ob = null;
         for (Iterator<StructureEvent> it = m1Zones.descendingIterator(); it.hasNext(); ) {
             StructureEvent z = it.next();
             if (z.knownTime() < tapTime) {
                 break;
             }
-            if (z.direction() == dir && (zone == null || (!zone.type().contains("FVG") && z.type().contains("FVG")))) {
-                if (zone == null || z.type().contains("FVG")) {
-                    zone = z;
-                }
-                if (z.type().contains("FVG")) {
-                    break;
-                }
+            if (z.direction() != dir) {
+                continue;
+            }
+            if (z.type().contains("FVG") && fvg == null) {
+                fvg = z;
+            } else if (z.type().contains("OB") && ob == null) {
+                ob = z;
             }
         }
+        StructureEvent zone = fvg != null ? fvg : ob;
         if (zone == null) {
             decide("passive", Fixed.UNDEF, TimeInForce.GTC, "no 1m FVG or order block left since the tap to rest a limit at");
             return;
@@ -470,6 +481,12 @@ public final class PredatorEngine {
                     + Instant.ofEpochSecond(0, pendingChoch.knownTime()) + (fvg != null ? ", 1m FVG " + Fixed.format(fvg.bottom())
                     + "-" + Fixed.format(fvg.top()) : ", no 1m FVG"));
         }
+        FlowSignal largePrint = since("LARGE_PRINT", side, flowSince);
+        FlowSignal pocShift = since("POC_SHIFT", side, flowSince);
+        FlowSignal flip = since("DELTA_FLIP", side, flowSince);
+        extra.put("flow.deltaFlip", String.valueOf(flip != null));
+        extra.put("flow.largePrint", largePrint == null ? "false" : Fixed.format(largePrint.price()));
+        extra.put("flow.pocShift", String.valueOf(pocShift != null));
         extra.put("order-flow.evidence", (cvd != null ? "CVD divergence" : "no CVD divergence") + ", "
                 + (stacked != null ? "stacked imbalances" : "no stacked imbalances") + ", "
                 + (absorption != null ? "absorption at " + Fixed.format(absorption.price()) : "no absorption"));
@@ -498,6 +515,7 @@ public final class PredatorEngine {
         }
         ProtectionPlan plan = null;
         long qty = 0;
+        String sizeReason = "";
         if (reason == null) {
             try {
                 plan = stopPolicy.protect(setup, instrument, m, flow, atr.value());
@@ -514,6 +532,7 @@ public final class PredatorEngine {
                     settings.riskFraction(), settings.gradeWeight(points), budget.equity(), gap,
                     budget.lossBudgetLeft(now), budget.maxQuantity(instrument.symbol())));
             qty = Math.floorDiv(d.quantity(), instrument.lotSize()) * instrument.lotSize();
+            sizeReason = d.reason();
             if (qty <= 0) {
                 reason = "size 0: " + d.reason();
             }
@@ -532,7 +551,8 @@ public final class PredatorEngine {
             taken = reason == null;
             if (taken) {
                 reason = route + " " + Fixed.format(qty) + " @ " + Fixed.format(entryPrice) + ", stop " + Fixed.format(plan.stopPrice())
-                        + (target != null ? ", target " + Fixed.format(plan.targetPrice()) : "") + " (" + plan.reason() + ")";
+                        + (target != null ? ", target " + Fixed.format(plan.targetPrice()) : "") + " (" + plan.reason() + "; size: "
+                        + sizeReason + ")";
                 if ("passive".equals(route)) {
                     entrySentAt = now;
                 }

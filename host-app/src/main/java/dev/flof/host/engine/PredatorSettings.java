@@ -62,6 +62,13 @@ public record PredatorSettings(double haloAtrMultiple, int haloMinTicks, int atr
                 zones, majorPools, strictChoch, dataStart, dataEnd, gapAtrMultiple);
     }
 
+    /** A copy with the strict-CHOCH rule of the crypto profile on or off. */
+    public PredatorSettings withStrictChoch(boolean strict) {
+        return new PredatorSettings(haloAtrMultiple, haloMinTicks, atrPeriod, speedSpikeRatio, extremeSpeedRatio, haloExitNanos,
+                flowWindowNanos, sweepLookbackNanos, entryTimeoutNanos, marketableCapTicks, gradeAPlus, gradeB, riskFraction,
+                killZones, majorPools, strict, dataStart, dataEnd, gapAtrMultiple);
+    }
+
     /** Grade letter for the points: A+, B or C (no trade). */
     public String grade(int points) {
         return points >= gradeAPlus ? "A+" : points >= gradeB ? "B" : "C";

@@ -84,9 +84,12 @@ public final class LiveRunner implements AutoCloseable {
     private final boolean terminal;
     private EngineAssembly engine;
     private StatusServer statusServer;
+    private final Object statusLock = new Object();
     private volatile LiveStatus status;
     private volatile String statusJson;
     private boolean haltPresent;
+    private boolean inEvent;
+    private final List<String> logBuffer = new ArrayList<>();
     private long nextLineAt;
     private String halted = "";
     private long reconcileRetryAt = Long.MAX_VALUE;
@@ -293,13 +296,24 @@ public final class LiveRunner implements AutoCloseable {
     }
 
     private void onEvent(Event e) {
-        handle(e);
-        drainPending();
-        for (TradingLoop.Lane l : engine.lanes.values()) {
-            DataTier t = l.engine().tier();
-            if (t != null) {
-                requestTier(l.instrument(), t);
+        inEvent = true;
+        try {
+            handle(e);
+            drainPending();
+            for (TradingLoop.Lane l : engine.lanes.values()) {
+                DataTier t = l.engine().tier();
+                if (t != null) {
+                    requestTier(l.instrument(), t);
+                }
             }
+        } finally {
+            inEvent = false;
+        }
+        if (!logBuffer.isEmpty()) {
+            // the status is never older than a line the operator has read
+            snapshot();
+            logBuffer.forEach(this::print);
+            logBuffer.clear();
         }
     }
 
@@ -312,7 +326,7 @@ public final class LiveRunner implements AutoCloseable {
     private void handle(Event e) {
         if (e instanceof TimerEvent t && t.key().equals(STATUS_TIMER)) {
             onStatusTimer(t.tsRecv());
-            return;
+            // also the engine's clock when no market data flows (it starts the loop's heartbeat)
         }
         observe(e);
         for (Reconciler r : reconcilers) {
@@ -363,7 +377,17 @@ public final class LiveRunner implements AutoCloseable {
             log(h ? "halt marker " + haltFile + " present: no new entries (exits and protective orders still work)"
                     : "halt marker " + haltFile + " removed: entries allowed again");
         }
-        if (now >= reconcileRetryAt) {
+        boolean behind = false;
+        for (Reconciler r : reconcilers) {
+            behind |= r.connected() && !r.reconciled();
+        }
+        if (!behind) {
+            reconcileRetryAt = Long.MAX_VALUE;
+            reconcileAttempts = 0;
+        } else if (reconcileRetryAt == Long.MAX_VALUE) {
+            // a reconciliation after a reconnect failed: retry with backoff
+            reconcileRetryAt = now + Math.min(60, 1L << Math.min(6, reconcileAttempts++)) * SECOND;
+        } else if (now >= reconcileRetryAt) {
             reconcileAll("retry");
             drainPending();
         }
@@ -440,8 +464,40 @@ public final class LiveRunner implements AutoCloseable {
                 halted.isEmpty() ? engine.gate.stateReason() : halted, engine.gate.vetoCount(),
                 haltPresent ? String.valueOf(haltFile) : "", ins, vs, fs, feeds.isEmpty() ? totalBytes : feedBytes,
                 kernel.inboundDropped(), kernel.dispatched());
-        status = s;
-        statusJson = s.toJson();
+        String json = s.toJson();
+        synchronized (statusLock) {
+            status = s;
+            statusJson = json;
+            statusLock.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until a status snapshot satisfies {@code condition} (snapshots are taken every second and after
+     * every logged change), or the timeout passes; returns it, or throws with the last snapshot.
+     */
+    public LiveStatus awaitStatus(java.util.function.Predicate<LiveStatus> condition, java.time.Duration timeout)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (statusLock) {
+            while (status == null || !condition.test(status)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new java.util.concurrent.TimeoutException("status condition not met within " + timeout
+                            + "; last status: " + (status == null ? "none" : status.toJson()));
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(statusLock, left);
+            }
+            return status;
+        }
+    }
+
+    /**
+     * The kernel's inbound queue, where feeds and venue sessions publish; for embedding another live source
+     * (thread-safe, never blocks; false when full).
+     */
+    public dev.flof.spi.event.EventSink inbound() {
+        return kernel.inbound();
     }
 
     /** The latest status snapshot (null before the first). */
@@ -464,6 +520,14 @@ public final class LiveRunner implements AutoCloseable {
     }
 
     private void log(String line) {
+        if (inEvent) {
+            logBuffer.add(line);
+        } else {
+            print(line);
+        }
+    }
+
+    private void print(String line) {
         out.println((terminal ? "\r\u001b[K" : "") + "flof " + mode.name().toLowerCase(java.util.Locale.ROOT) + ": " + line);
         out.flush();
     }

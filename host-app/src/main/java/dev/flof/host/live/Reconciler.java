@@ -22,11 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 
 /**
  * Brings FLOF's picture of one venue session in line with what the venue holds, at start-up and after every
@@ -100,11 +98,22 @@ public final class Reconciler {
     /** Filled quantity seen per client order id (from the event stream and from recovered executions). */
     private final Map<String, Long> seenFilled = new TreeMap<>();
     private final Map<String, Holding> holdings = new TreeMap<>();
-    /** Adopted orders (placed before this process or not by the engine), by client id -> symbol. */
-    private final Map<String, String> adoptedOrders = new TreeMap<>();
+    /**
+     * Orders resting at the venue for this venue's symbols, by client id: what the last reconciliation found,
+     * plus emergency stops sent since, kept current from the order events (fills, cancels).
+     */
+    private final Map<String, WorkingOrder> working = new TreeMap<>();
+    /** Client ids of working orders the engine did not place in this process. */
+    private final Set<String> adoptedOrders = new java.util.TreeSet<>();
+    /** Emergency stops sent, by client id -> symbol; and those the venue has not confirmed yet. */
     private final Map<String, String> emergencyStops = new TreeMap<>();
+    private final Set<String> unconfirmed = new java.util.TreeSet<>();
+    /** Symbols whose position or orders were adopted at the last reconciliation and are not done yet. */
+    private final Set<String> adoptedSymbols = new java.util.TreeSet<>();
     /** The venue's net position per symbol as fills move it (between reconciliations). */
     private final Map<String, Long> venuePosition = new TreeMap<>();
+    /** The venue's average price per symbol at the last reconciliation. */
+    private final Map<String, Long> averages = new TreeMap<>();
 
     /**
      * @param missedFills where recovered fills go (the runner dispatches them on the kernel thread after the
@@ -196,39 +205,79 @@ public final class Reconciler {
             lastExecTs = Math.max(lastExecTs, oe.tsEvent());
             return;
         }
+        String sym = oe.symbol();
+        WorkingOrder w = working.get(oe.clientOrderId());
         if (oe.isFill()) {
             seenFilled.merge(oe.clientOrderId(), oe.fillQty(), Long::sum);
-            venuePosition.merge(oe.symbol(), oe.side().sign() * oe.fillQty(), Long::sum);
+            venuePosition.merge(sym, oe.side().sign() * oe.fillQty(), Long::sum);
             lastExecTs = Math.max(lastExecTs, oe.tsEvent());
-            Holding h = holdings.get(oe.symbol());
-            if (h != null) {
-                long q = h.quantity() + oe.side().sign() * oe.fillQty();
-                long prot = adoptedOrders.containsKey(oe.clientOrderId()) || emergencyStops.containsKey(oe.clientOrderId())
-                        ? Math.max(0, h.protectedQuantity() - oe.fillQty()) : h.protectedQuantity();
-                holdings.put(oe.symbol(), new Holding(h.symbol(), q, h.averagePrice(), prot, h.stopPrice(), h.adopted() && q != 0,
-                        q == 0 ? null : h.emergencyStopId(), h.emergencyStopConfirmed()));
-                if (q == 0 && h.quantity() != 0) {
-                    log.accept(oe.symbol() + " at " + venueId + " is flat again (" + oe.clientOrderId() + " filled)");
-                }
+            if (w != null) {
+                working.put(oe.clientOrderId(), new WorkingOrder(w.order(), w.venueOrderId(), w.parentGroupId(),
+                        w.filledQuantity() + oe.fillQty()));
+            }
+            if (adoptedOrders.contains(oe.clientOrderId()) || emergencyStops.containsKey(oe.clientOrderId())) {
+                log.accept("adopted order " + oe.clientOrderId() + " filled " + Fixed.format(oe.fillQty()) + " @ "
+                        + Fixed.format(oe.fillPrice()) + "; " + sym + " at " + venueId + " now " + Fixed.format(venuePosition(sym)));
             }
         }
         String stopSymbol = emergencyStops.get(oe.clientOrderId());
-        if (stopSymbol != null) {
-            Holding h = holdings.get(stopSymbol);
-            if (h != null && oe.kind() == OrderEvent.Kind.ACCEPTED) {
-                holdings.put(stopSymbol, new Holding(h.symbol(), h.quantity(), h.averagePrice(),
-                        Math.abs(h.quantity()), h.stopPrice(), h.adopted(), h.emergencyStopId(), true));
-                log.accept("emergency stop " + oe.clientOrderId() + " for " + stopSymbol + " is resting at " + venueId);
-            } else if (h != null && (oe.kind() == OrderEvent.Kind.REJECTED || oe.kind() == OrderEvent.Kind.CANCELLED)) {
-                log.accept("emergency stop " + oe.clientOrderId() + " for " + stopSymbol + " was " + oe.kind()
-                        + " by " + venueId + " (" + oe.reason() + "); the position stays UNPROTECTED and blocked");
-            }
+        if (stopSymbol != null && oe.kind() == OrderEvent.Kind.ACCEPTED && unconfirmed.remove(oe.clientOrderId())) {
+            log.accept("emergency stop " + oe.clientOrderId() + " for " + stopSymbol + " is resting at " + venueId);
+        } else if (stopSymbol != null && (oe.kind() == OrderEvent.Kind.REJECTED || oe.kind() == OrderEvent.Kind.CANCELLED)
+                && venuePosition(stopSymbol) != 0) {
+            log.accept("emergency stop " + oe.clientOrderId() + " for " + stopSymbol + " was " + oe.kind()
+                    + " by " + venueId + " (" + oe.reason() + "); the position stays UNPROTECTED and blocked");
         }
         boolean done = oe.kind() == OrderEvent.Kind.CANCELLED || oe.kind() == OrderEvent.Kind.EXPIRED
                 || oe.kind() == OrderEvent.Kind.REJECTED || (oe.isFill() && oe.leavesQty() == 0);
         if (done) {
+            working.remove(oe.clientOrderId());
             adoptedOrders.remove(oe.clientOrderId());
+            unconfirmed.remove(oe.clientOrderId());
         }
+        if (instruments.containsKey(sym) && (holdings.containsKey(sym) || w != null || venuePosition(sym) != 0)) {
+            long before = holdings.containsKey(sym) ? holdings.get(sym).quantity() : 0;
+            refresh(sym);
+            if (before != 0 && venuePosition(sym) == 0) {
+                log.accept(sym + " at " + venueId + " is flat again (" + oe.clientOrderId() + " filled)");
+            }
+        }
+    }
+
+    /** Recomputes a symbol's holding from the venue position and the working orders. */
+    private void refresh(String sym) {
+        long qty = venuePosition(sym);
+        Side exitSide = qty > 0 ? Side.SELL : Side.BUY;
+        long protectedQty = 0;
+        long stopPrice = 0;
+        String emergency = null;
+        boolean pendingStop = false;
+        boolean foreign = false;
+        for (WorkingOrder w : working.values()) {
+            Order o = w.order();
+            if (!o.symbol().equals(sym)) {
+                continue;
+            }
+            foreign |= adoptedOrders.contains(o.clientOrderId());
+            if (emergencyStops.containsKey(o.clientOrderId())) {
+                emergency = o.clientOrderId();
+                pendingStop |= unconfirmed.contains(o.clientOrderId());
+            }
+            if (qty != 0 && o.side() == exitSide && (o.type() == OrderType.STOP || o.type() == OrderType.STOP_LIMIT)
+                    && !unconfirmed.contains(o.clientOrderId())) {
+                protectedQty += o.quantity() - w.filledQuantity();
+                stopPrice = stopPrice == 0 ? o.stopPrice()
+                        : qty > 0 ? Math.max(stopPrice, o.stopPrice()) : Math.min(stopPrice, o.stopPrice());
+            }
+        }
+        if (qty != 0 && stopPrice == 0 && emergency != null) {
+            stopPrice = working.get(emergency).order().stopPrice();
+        }
+        if (qty == 0 && !foreign) {
+            adoptedSymbols.remove(sym);
+        }
+        holdings.put(sym, new Holding(sym, qty, qty == 0 ? 0 : averages.getOrDefault(sym, 0L), protectedQty, stopPrice,
+                adoptedSymbols.contains(sym), qty == 0 ? null : emergency, !pendingStop));
     }
 
     // ------------------------------------------------------------------ reconciliation
@@ -273,54 +322,47 @@ public final class Reconciler {
         }
         holdings.clear();
         venuePosition.clear();
+        working.clear();
+        adoptedOrders.clear();
+        adoptedSymbols.clear();
+        unconfirmed.clear();
+        averages.clear();
         for (String sym : instruments.keySet()) {
             Position p = bySymbol.get(sym);
             long qty = p == null ? 0 : p.quantity();
             venuePosition.put(sym, qty);
-            List<WorkingOrder> mine = open.stream().filter(w -> w.order().symbol().equals(sym)).toList();
-            for (WorkingOrder w : mine) {
+            averages.put(sym, p == null ? 0 : p.averagePrice());
+            boolean foreign = false;
+            for (WorkingOrder w : open) {
+                if (!w.order().symbol().equals(sym)) {
+                    continue;
+                }
+                working.put(w.order().clientOrderId(), w);
                 if (desk == null || !desk.knows(w.order().clientOrderId())) {
-                    adoptedOrders.put(w.order().clientOrderId(), sym);
+                    foreign = true;
+                    adoptedOrders.add(w.order().clientOrderId());
                     adopted.add(w.order().clientOrderId() + " (" + w.order().side() + " " + w.order().type() + " "
                             + Fixed.format(w.order().quantity() - w.filledQuantity()) + " " + sym + ")");
                 }
             }
-            if (qty == 0) {
-                long foreign = mine.stream().filter(w -> adoptedOrders.containsKey(w.order().clientOrderId())).count();
-                if (foreign > 0) {
-                    holdings.put(sym, new Holding(sym, 0, 0, 0, 0, true, null, false));
-                }
-                continue;
+            if (qty != 0 ? desk == null || desk.enginePosition(sym) != qty : foreign) {
+                adoptedSymbols.add(sym);
             }
-            Side exitSide = qty > 0 ? Side.SELL : Side.BUY;
-            long protectedQty = 0;
-            long stopPrice = 0;
-            for (WorkingOrder w : mine) {
-                Order o = w.order();
-                if (o.side() == exitSide && (o.type() == OrderType.STOP || o.type() == OrderType.STOP_LIMIT)) {
-                    protectedQty += o.quantity() - w.filledQuantity();
-                    stopPrice = stopPrice == 0 ? o.stopPrice()
-                            : qty > 0 ? Math.max(stopPrice, o.stopPrice()) : Math.min(stopPrice, o.stopPrice());
-                }
-            }
-            boolean isAdopted = desk == null || desk.enginePosition(sym) != qty;
-            String stopId = null;
-            long missing = Math.abs(qty) - protectedQty;
-            if (missing > 0) {
+            refresh(sym);
+            Holding h = holdings.get(sym);
+            long missing = Math.abs(qty) - h.protectedQuantity();
+            if (qty != 0 && missing > 0) {
                 Order stop = emergencyStop(sym, qty, missing, p.averagePrice(), notes);
                 if (stop != null) {
                     emergencyStops.put(stop.clientOrderId(), sym);
-                    adoptedOrders.put(stop.clientOrderId(), sym);
-                    stopId = stop.clientOrderId();
-                    if (stopPrice == 0) {
-                        stopPrice = stop.stopPrice();
-                    }
+                    unconfirmed.add(stop.clientOrderId());
+                    working.put(stop.clientOrderId(), new WorkingOrder(stop, null, null, 0));
                     boolean left = desk != null && desk.submit(new OrderCommand.Submit(stop));
-                    placed.add(stopId + " " + stop.side() + " STOP " + Fixed.format(missing) + " " + sym + " @ "
+                    placed.add(stop.clientOrderId() + " " + stop.side() + " STOP " + Fixed.format(missing) + " " + sym + " @ "
                             + Fixed.format(stop.stopPrice()) + (left ? "" : " (NOT sent: no gate)"));
+                    refresh(sym);
                 }
             }
-            holdings.put(sym, new Holding(sym, qty, p.averagePrice(), protectedQty, stopPrice, isAdopted, stopId, false));
         }
         reconciled = true;
         blockReason = "";
@@ -343,7 +385,7 @@ public final class Reconciler {
             if (total <= seen) {
                 continue;
             }
-            WorkingOrder working = open.stream().filter(w -> w.order().clientOrderId().equals(en.getKey())).findFirst().orElse(null);
+            WorkingOrder stillOpen = open.stream().filter(w -> w.order().clientOrderId().equals(en.getKey())).findFirst().orElse(null);
             long cum = 0;
             for (Execution x : en.getValue()) {
                 long before = cum;
@@ -353,8 +395,8 @@ public final class Reconciler {
                 }
                 long q = cum - Math.max(before, seen);
                 boolean lastOne = cum == total;
-                long leaves = working == null || !lastOne ? (lastOne ? 0 : total - cum)
-                        : Math.max(0, working.order().quantity() - working.filledQuantity());
+                long leaves = stillOpen == null || !lastOne ? (lastOne ? 0 : total - cum)
+                        : Math.max(0, stillOpen.order().quantity() - stillOpen.filledQuantity());
                 OrderEvent.Kind kind = lastOne && leaves == 0 ? OrderEvent.Kind.FILLED : OrderEvent.Kind.PARTIALLY_FILLED;
                 OrderEvent oe = new OrderEvent(venueId, x.symbol(), x.tsEvent(), now, 0, x.clientOrderId(), null, kind, x.side(),
                         x.price(), q, leaves, x.fee(), RECOVERED + " (execution " + x.executionId() + ")");
@@ -424,7 +466,7 @@ public final class Reconciler {
         if (h != null && h.quantity() != 0 && h.protectedQuantity() < Math.abs(h.quantity())) {
             return symbol + " position " + Fixed.format(h.quantity()) + " is not fully protected";
         }
-        if (h != null && h.adopted() && (h.quantity() != 0 || adoptedOrders.containsValue(symbol))) {
+        if (h != null && h.adopted()) {
             return symbol + " holds an adopted position/bracket from the venue (" + h.protection()
                     + "); its venue-held bracket manages it, no new entry until it is done";
         }
@@ -457,21 +499,5 @@ public final class Reconciler {
                 return List.of();
             }
         };
-    }
-
-    /** Symbols with an open position (at the venue) and their protection, for the status. */
-    public Set<String> openSymbols() {
-        Set<String> out = new TreeSet<>();
-        venuePosition.forEach((k, v) -> {
-            if (v != 0) {
-                out.add(k);
-            }
-        });
-        return out;
-    }
-
-    /** Position view for {@link ToLongFunction} users. */
-    public ToLongFunction<String> positionFunction() {
-        return this::venuePosition;
     }
 }

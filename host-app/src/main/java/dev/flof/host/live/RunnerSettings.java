@@ -117,7 +117,12 @@ public record RunnerSettings(List<String> symbols, String equity, Map<String, St
         if (!equity.isEmpty()) {
             parse(where, "equity", equity);
         }
+        java.util.Set<String> ids = new java.util.TreeSet<>();
         for (int i = 0; i < venues.size(); i++) {
+            if (!ids.add(venues.get(i).id())) {
+                throw new FlofException(where + ": venues[" + i + "].id '" + venues.get(i).id()
+                        + "' appears twice; one session per venue (list all its symbols in one entry)");
+            }
             for (String sym : venues.get(i).symbols()) {
                 if (!symbols.contains(sym)) {
                     throw new FlofException(where + ": venues[" + i + "].symbols names " + sym + ", which is not in 'symbols'");

@@ -5,6 +5,7 @@ import dev.flof.host.journal.Journal;
 import dev.flof.spi.event.Event;
 import dev.flof.spi.event.OrderEvent;
 import dev.flof.spi.ext.CircuitBreaker;
+import dev.flof.spi.ext.ExecutionVenue;
 import dev.flof.spi.ext.ExitManager;
 import dev.flof.spi.ext.FlowAnalyzer;
 import dev.flof.spi.market.Fixed;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Order management (issues 9 and 10, host side): tracks brackets, fills, positions and the resting protective
@@ -64,6 +66,7 @@ public final class OrderManager implements EntryDesk {
     private boolean flattened;
     private long now = Long.MIN_VALUE;
     private long seq;
+    private Function<String, ExecutionVenue.Session> sessions;
 
     /** One instrument's orders and position. */
     private static final class Book {
@@ -328,13 +331,13 @@ public final class OrderManager implements EntryDesk {
         long risk = Math.abs(b.avgPrice - b.initialStop);
         double r = risk == 0 ? 0.0 : (double) (e.fillPrice() - b.avgPrice) * sign / risk;
         b.rWeighted += r * close;
-        b.position -= sign * close;
         String rule = switch (tag.role()) {
             case STOP -> stopRule(b);
             case TARGET -> "target";
             case FLATTEN -> "flatten: " + b.flattenReason;
             default -> tag.rule();
         };
+        b.position -= sign * close;
         b.parts.add(new Journal.TradePart(tradeId(b), b.position == 0 ? "exit" : "scale-out", e.tsEvent(), e.fillPrice(), close,
                 e.fee(), rule, round2(r)));
         if (q > close) {
@@ -540,18 +543,20 @@ public final class OrderManager implements EntryDesk {
             case RESUME -> {
                 paused = false;
                 if (executionHalted && !flattened) {
-                    executionHalted = false;
-                    gate.setState(TradingState.ACTIVE, "resumed by " + a.breaker() + ": " + a.reason());
+                    if (sessions == null || reconcile(now)) {
+                        executionHalted = false;
+                        tradingState(TradingState.ACTIVE, "resumed by " + a.breaker() + ": " + a.reason());
+                    }
                 }
             }
             case REDUCE_ONLY -> {
                 if (gate.state() == TradingState.ACTIVE) {
-                    gate.setState(TradingState.REDUCING, a.breaker() + ": " + a.reason());
+                    tradingState(TradingState.REDUCING, a.breaker() + ": " + a.reason());
                 }
             }
             case HALT -> {
                 executionHalted = true;
-                gate.setState(TradingState.HALTED, a.breaker() + ": " + a.reason());
+                tradingState(TradingState.HALTED, a.breaker() + ": " + a.reason());
             }
             case FLATTEN -> flattenAll(a.breaker() + ": " + a.reason());
             default -> throw new IllegalStateException(a.kind().name());
@@ -560,7 +565,7 @@ public final class OrderManager implements EntryDesk {
 
     private void flattenAll(String reason) {
         flattened = true;
-        gate.setState(TradingState.HALTED, "flatten: " + reason);
+        tradingState(TradingState.HALTED, "flatten: " + reason);
         for (Book b : books.values()) {
             if (b.flattening) {
                 continue;
@@ -607,6 +612,99 @@ public final class OrderManager implements EntryDesk {
         }
         journal.breaker(new Journal.BreakerEntry(now, "oms", "FLAT_CONFIRMED", b.instrument.symbol() + " flat confirmed by the venue"
                 + (cancelled.isEmpty() ? "" : "; then cancelled " + cancelled)));
+    }
+
+    // ------------------------------------------------------------------ reconciliation
+
+    /**
+     * The venue session of each symbol, for {@link #reconcile}. Without it a RESUME after a halt resumes at
+     * once (a backtest's simulated venue cannot disconnect).
+     */
+    public void reconcileWith(Function<String, ExecutionVenue.Session> sessionOfSymbol) {
+        this.sessions = sessionOfSymbol;
+    }
+
+    /**
+     * Rebuilds each symbol's book from what the venue holds (start, or after a halt or reconnect): the venue's
+     * net position wins over the fills seen; a position whose resting stops do not cover it gets a reduce-only
+     * stop for the uncovered part at once, at the last known stop price, before anything else. Returns false
+     * (trading stays halted, with an alert in the journal) when a position cannot be protected because no stop
+     * price is known for it.
+     */
+    public boolean reconcile(long nowNanos) {
+        advance(nowNanos);
+        if (sessions == null) {
+            throw new IllegalStateException("reconcile needs the venue sessions (reconcileWith)");
+        }
+        boolean ok = true;
+        for (Book b : books.values()) {
+            String sym = b.instrument.symbol();
+            ExecutionVenue.Session s = sessions.apply(sym);
+            long venueQty = 0;
+            long venueAvg = 0;
+            for (var p : s.positions()) {
+                if (p.symbol().equals(sym)) {
+                    venueQty += p.quantity();
+                    venueAvg = p.averagePrice();
+                }
+            }
+            if (venueQty != b.position) {
+                journal.breaker(new Journal.BreakerEntry(now, "oms", "RECONCILE", sym + ": the fills seen say "
+                        + Fixed.format(b.position) + ", the venue holds " + Fixed.format(venueQty) + "; adopted the venue's position"));
+                if (venueQty == 0 && b.position != 0) {
+                    b.parts.add(new Journal.TradePart(tradeId(b), "exit", now, 0, Math.abs(b.position), 0,
+                            "reconciled: flat at the venue (exit fills not seen)", 0.0));
+                    b.position = 0;
+                    closeTrade(b, now, "reconciled: flat at the venue (exit fills not seen)");
+                    continue;
+                }
+                b.position = venueQty;
+                b.avgPrice = venueAvg;
+            }
+            if (b.position == 0) {
+                continue;
+            }
+            Side closing = b.position > 0 ? Side.SELL : Side.BUY;
+            long covered = 0;
+            for (var w : s.openOrders()) {
+                Order o = w.order();
+                if (o.symbol().equals(sym) && o.side() == closing
+                        && (o.type() == OrderType.STOP || o.type() == OrderType.STOP_LIMIT)) {
+                    covered += o.quantity() - w.filledQuantity();
+                }
+            }
+            long need = Math.abs(b.position) - covered;
+            if (need <= 0) {
+                continue;
+            }
+            long price = b.stopPrice > 0 ? b.stopPrice : b.initialStop;
+            if (price <= 0) {
+                journal.breaker(new Journal.BreakerEntry(now, "oms", "RECONCILE_ALERT", sym + ": position "
+                        + Fixed.format(b.position) + " has no resting stop and no known stop price; trading stays halted"));
+                ok = false;
+                continue;
+            }
+            String id = sym + "-RSTOP-" + (++seq);
+            Order stop = new Order(id, sym, closing, OrderType.STOP, need, 0, price, TimeInForce.GTC, true);
+            tags.put(id, new Tag(sym, Role.STOP, "stop"));
+            b.stopId = id;
+            b.stopPrice = price;
+            b.stopLive = false;
+            gate.submit(new OrderCommand.Submit(stop), now);
+            journal.breaker(new Journal.BreakerEntry(now, "oms", "RECONCILE", sym + ": position " + Fixed.format(b.position)
+                    + " had stops for " + Fixed.format(covered) + " only; placed protective stop " + id + " for "
+                    + Fixed.format(need) + " at " + Fixed.format(price)));
+        }
+        return ok;
+    }
+
+    /** Changes the gate's trading state and journals the change (symbol {@code *}: the whole account). */
+    private void tradingState(TradingState to, String reason) {
+        TradingState from = gate.state();
+        gate.setState(to, reason);
+        if (from != to) {
+            journal.transition(new Journal.Transition("*", now, from.name(), to.name(), reason));
+        }
     }
 
     /** Whether a breaker flattened the account (trading stays halted). */

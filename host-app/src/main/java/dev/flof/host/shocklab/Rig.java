@@ -69,7 +69,17 @@ public final class Rig {
     public record Mark(long ts, String kind, String text) {
     }
 
+    /** A print at the venue. */
+    public record Print(long ts, long price) {
+    }
+
+    /** A fill at the venue: which order (by role), side, quantity and price. */
+    public record Fill(long ts, String role, String orderId, Side side, long quantity, long price) {
+    }
+
     private static final long SECOND = 1_000_000_000L;
+    private final List<Print> prints = new ArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
 
     private final Script script;
     private final Instrument inst;
@@ -78,6 +88,8 @@ public final class Rig {
     private final String breakerId;
     private final SimulatedVenue venue;
     private final ArrayDeque<Event> venueOut = new ArrayDeque<>();
+    /** Answers the rig's venue rules give (Binance -2021), held until the clock reaches their receive time. */
+    private final ArrayDeque<OrderEvent> pendingAnswers = new ArrayDeque<>();
     private final List<Mark> timeline = new ArrayList<>();
     private final Map<String, Integer> protections = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
@@ -91,6 +103,7 @@ public final class Rig {
     private OrderManager oms;
     private StopEscalation escalation;
     private int journalSeen;
+    private int tradesSeen;
     private int vetoesSeen;
 
     private boolean processUp = true;
@@ -108,6 +121,11 @@ public final class Rig {
     private long lostEvents;
     private int seq;
     private String lastSentStop;
+    private long lastCheckTs = Long.MIN_VALUE;
+    private boolean lastReachable = true;
+    private long reachableSince = Long.MIN_VALUE;
+    /** The venue's last print (what the matching engine knows, not what FLOF knows). */
+    private long venueLast = Fixed.UNDEF;
 
     /**
      * @param breakerFactory creates a fresh breaker guard from its parameters (at start and after a restart)
@@ -125,13 +143,13 @@ public final class Rig {
         InstrumentTerms terms = es ? new InstrumentTerms(inst, FeeModel.PerContract.esInteractiveBrokers(), new MarginModel.None())
                 : new InstrumentTerms(inst, FeeModel.MakerTaker.binanceUsdM(),
                 new MarginModel.Leverage(Fixed.ofUnits(Math.max(1, cfg.leverage()))));
-        this.venue = new SimulatedVenue(vc, List.of(terms), venueOut::addLast);
+        this.venue = new SimulatedVenue(vc, List.of(terms), venueOut::offerLast);
         this.reconciler = new Reconciler(Math.abs(script.plan().entry() - script.plan().stop()));
         boot();
     }
 
     /** The breaker parameters the host would give the layered breaker for this instrument, plus the script's. */
-    Map<String, String> breakerParams() {
+    static Map<String, String> breakerParams(Instrument inst, RigSettings cfg) {
         Map<String, String> p = new TreeMap<>();
         String s = inst.symbol();
         p.put("overlord.equity", Fixed.format(cfg.equity()));
@@ -148,11 +166,31 @@ public final class Rig {
         return p;
     }
 
+    /** The entry ticket of a bracket with the settings' stop type; ids are {@code group-E/-S/-T}. */
+    static EntryDesk.EntryTicket ticket(Instrument inst, RigSettings cfg, String g, Side side, OrderType entryType, long limitPrice,
+                                        long quantity, long stop, long target) {
+        String sym = inst.symbol();
+        Order entry = new Order(g + "-E", sym, side, entryType, quantity, entryType == OrderType.LIMIT ? limitPrice : 0, 0,
+                TimeInForce.GTC, false);
+        Side exit = side.opposite();
+        long lim = cfg.stopType() == OrderType.STOP_LIMIT ? (exit == Side.SELL ? stop - cfg.stopLimitOffset() : stop + cfg.stopLimitOffset()) : 0;
+        Order st = new Order(g + "-S", sym, exit, cfg.stopType(), quantity, lim, stop, TimeInForce.GTC, true);
+        Order tg = target == 0 ? null : new Order(g + "-T", sym, exit, OrderType.LIMIT, quantity, target, 0, TimeInForce.GTC, true);
+        BracketOrder b = new BracketOrder(g, entry, st, tg);
+        return new EntryDesk.EntryTicket(g, sym, side, "A", List.of(), "shocklab", "scripted", b, "planned 1R");
+    }
+
+    /** The planned trade's target: 3R beyond the entry. */
+    static long plannedTarget(Script.Plan p) {
+        return p.side() == Side.BUY ? p.entry() + 3 * (p.entry() - p.stop()) : p.entry() - 3 * (p.stop() - p.entry());
+    }
+
     private void boot() {
         journal = new Journal();
         journalSeen = 0;
+        tradesSeen = 0;
         vetoesSeen = 0;
-        CircuitBreaker.Guard guard = breakerFactory.apply(breakerParams());
+        CircuitBreaker.Guard guard = breakerFactory.apply(breakerParams(inst, cfg));
         monitor = new InvariantMonitor(sym -> venue.position(sym).quantity(), () -> now);
         gate = new RiskGate(List.of(breakerId), List.of(guard), monitor.watch(this::toVenue));
         ExitManager.Manager holdBracket = (e, pos, map, flow) -> List.of();
@@ -169,7 +207,7 @@ public final class Rig {
         }
         if (cfg.binanceStopRules() && c instanceof OrderCommand.Submit s && wouldTriggerAtOnce(s.order())) {
             long ts = now + cfg.sendLatencyNanos() + cfg.ackLatencyNanos();
-            venueOut.addLast(new OrderEvent(inst.venue(), inst.symbol(), now + cfg.sendLatencyNanos(), ts, 0,
+            pendingAnswers.addLast(new OrderEvent(inst.venue(), inst.symbol(), now + cfg.sendLatencyNanos(), ts, 0,
                     s.order().clientOrderId(), null, OrderEvent.Kind.REJECTED, s.order().side(), 0, 0, 0, 0,
                     "-2021 Order would immediately trigger."));
             return;
@@ -184,9 +222,6 @@ public final class Rig {
         long px = venueLast;
         return px != Fixed.UNDEF && (o.side() == Side.SELL ? px <= o.stopPrice() : px >= o.stopPrice());
     }
-
-    /** The venue's last print (what the matching engine knows, not what FLOF knows). */
-    private long venueLast = Fixed.UNDEF;
 
     // ------------------------------------------------------------------ the run
 
@@ -214,6 +249,7 @@ public final class Rig {
         }
         if (e instanceof Trade t) {
             venueLast = t.price();
+            prints.add(new Print(t.tsEvent(), t.price()));
         }
         venue.onEvent(e);
         boolean reconnect = false;
@@ -256,19 +292,23 @@ public final class Rig {
                 oms.onBreakerAction(new BreakerAction(BreakerAction.Kind.FLATTEN, "session-policy",
                         "flat before the weekend close", now));
             }
-            if (e instanceof TimerEvent t && script.steps().containsKey(t.key())) {
-                mark("step", t.key());
-                script.steps().get(t.key()).accept(this);
-            }
             collect();
         } else if (reconnect) {
             linkUp = true;
+        }
+        if (e instanceof TimerEvent t && script.steps().containsKey(t.key())) {
+            mark("step", t.key());
+            script.steps().get(t.key()).accept(this);
+            collect();
         }
         check();
     }
 
     /** Moves the venue's answers to FLOF (or loses them while the process is down, or keeps them while the link is down). */
     private void collect() {
+        while (!pendingAnswers.isEmpty() && pendingAnswers.peekFirst().tsRecv() <= now) {
+            venueOut.addLast(pendingAnswers.pollFirst());
+        }
         while (!venueOut.isEmpty()) {
             Event ve = venueOut.pollFirst();
             if (ve instanceof OrderEvent oe) {
@@ -338,6 +378,9 @@ public final class Rig {
 
     /** The engine's entry path: session policy, news blackout, liquidation guard, reconciliation block, then the OMS. */
     public String enter(String tag, Side side, OrderType entryType, long limitPrice, long quantity, long stop, long target) {
+        if (!processUp) {
+            return "process down";
+        }
         String blocked = entryFilter(side, limitPrice == 0 ? lastPrice : limitPrice, stop);
         if (blocked != null) {
             mark("blocked", tag + ": " + blocked);
@@ -345,17 +388,18 @@ public final class Rig {
         }
         String sym = inst.symbol();
         String g = sym + "-" + tag + "-" + (++seq);
-        Order entry = new Order(g + "-E", sym, side, entryType, quantity, entryType == OrderType.LIMIT ? limitPrice : 0, 0,
-                TimeInForce.GTC, false);
+        EntryDesk.EntryTicket ticket = ticket(inst, cfg, g, side, entryType, limitPrice, quantity, stop, target);
+        BracketOrder b = ticket.bracket();
+        Order entry = b.entry();
+        Order st = b.stop();
+        Order tg = b.target();
         Side exit = side.opposite();
-        long lim = cfg.stopType() == OrderType.STOP_LIMIT ? (exit == Side.SELL ? stop - cfg.stopLimitOffset() : stop + cfg.stopLimitOffset()) : 0;
-        Order st = new Order(g + "-S", sym, exit, cfg.stopType(), quantity, lim, stop, TimeInForce.GTC, true);
-        Order tg = target == 0 ? null : new Order(g + "-T", sym, exit, OrderType.LIMIT, quantity, target, 0, TimeInForce.GTC, true);
-        BracketOrder b = new BracketOrder(g, entry, st, tg);
-        EntryDesk.EntryTicket ticket = new EntryDesk.EntryTicket(g, sym, side, "A", List.of(), "shocklab", "scripted", b, "planned 1R");
         String why = oms.submitEntry(ticket, now);
         if (why != null) {
             mark("blocked", tag + ": " + why);
+            if (!why.startsWith("vetoed by")) {
+                protection("entry refused by order management (" + refusal(why) + ")");
+            }
             return why;
         }
         roles.put(entry.clientOrderId(), "entry");
@@ -371,11 +415,33 @@ public final class Rig {
         return null;
     }
 
+    private static String refusal(String why) {
+        if (why.startsWith("entries paused")) {
+            return "quarantine pause";
+        }
+        if (why.startsWith("flattened")) {
+            return "halted after a flatten";
+        }
+        if (why.startsWith("execution halted")) {
+            return "oco halt";
+        }
+        if (why.startsWith("trading state")) {
+            return "trading state";
+        }
+        return why;
+    }
+
+    /** Fault injection: a buggy exit or order path sends a command through the gate (no order-manager rules). */
+    public void sendThroughGate(OrderCommand c) {
+        mark("fault", "sent through the gate without the order manager: " + describe(c));
+        gate.submit(c, now);
+        collect();
+    }
+
     /** A market entry of the planned trade. */
     public String enterPlanned(String tag) {
         Script.Plan p = script.plan();
-        long target = p.side() == Side.BUY ? p.entry() + 3 * (p.entry() - p.stop()) : p.entry() - 3 * (p.stop() - p.entry());
-        return enter(tag, p.side(), OrderType.MARKET, 0, p.quantity(), p.stop(), target);
+        return enter(tag, p.side(), OrderType.MARKET, 0, p.quantity(), p.stop(), plannedTarget(p));
     }
 
     private String entryFilter(Side side, long price, long stop) {
@@ -435,8 +501,9 @@ public final class Rig {
     public void restart() {
         processUp = true;
         linkUp = true;
+        lastPrice = Fixed.UNDEF;
+        lastSentStop = null;
         boot();
-        escalation.watch("none", inst.symbol(), script.plan().side().opposite());
         mark("process", "restarted");
         reconcile("start");
     }
@@ -466,6 +533,7 @@ public final class Rig {
                 + (oe.reason().isEmpty() ? "" : " (" + oe.reason() + ")");
         timeline.add(new Mark(oe.tsEvent(), "order", text));
         if (oe.isFill()) {
+            fills.add(new Fill(oe.tsEvent(), role, oe.clientOrderId(), oe.side(), oe.fillQty(), oe.fillPrice()));
             switch (role) {
                 case "bracket stop" -> protection("bracket stop (venue-held)");
                 case "bracket target" -> protection("bracket target");
@@ -489,6 +557,13 @@ public final class Rig {
             }
         }
         journalSeen = entries.size();
+        List<Journal.TradeRecord> trades = journal.trades();
+        for (int i = tradesSeen; i < trades.size(); i++) {
+            Journal.TradeRecord t = trades.get(i);
+            timeline.add(new Mark(now, "trade", "order management booked " + t.tradeId() + ": " + Fixed.format(t.quantity())
+                    + " @ " + Fixed.format(t.entryPrice()) + ", " + t.rMultiple() + "R, exit by " + t.exitRule()));
+        }
+        tradesSeen = trades.size();
         if (gate.vetoCount() > vetoesSeen) {
             List<RiskGate.Veto> v = gate.vetoes();
             for (int i = vetoesSeen; i < v.size(); i++) {
@@ -558,10 +633,6 @@ public final class Rig {
         }
     }
 
-    private long lastCheckTs = Long.MIN_VALUE;
-    private boolean lastReachable = true;
-    private long reachableSince = Long.MIN_VALUE;
-
     private boolean exitWorking(long pos) {
         Side closing = pos > 0 ? Side.SELL : Side.BUY;
         long q = 0;
@@ -621,6 +692,13 @@ public final class Rig {
         if (pos != 0) {
             why += " (position " + Fixed.format(pos) + " still open at the end, marked at the last print)";
         }
+        long survivors = venue.openOrders().stream()
+                .filter(w -> !w.order().reduceOnly() && w.order().type() != OrderType.STOP && w.order().type() != OrderType.STOP_LIMIT)
+                .count();
+        if (survivors > 0 && gate.state() != dev.flof.spi.risk.TradingState.ACTIVE) {
+            why += "; NOTE: " + survivors + " working entry order(s) survive at the venue after trading stopped: the flatten"
+                    + " purges only the entries order management knows";
+        }
         List<String> prot = new ArrayList<>();
         protections.forEach((k, n) -> prot.add(k + " x" + n));
         List<String> inv = List.of(
@@ -632,13 +710,11 @@ public final class Rig {
         tl.sort(java.util.Comparator.comparingLong(Mark::ts));
         String end = "position " + Fixed.format(pos) + ", open orders " + venue.openOrders().size() + ", trading state "
                 + gate.state() + (lostCommands > 0 ? ", commands lost while disconnected " + lostCommands : "")
-                + (lostEvents > 0 ? ", venue answers lost while the process was down " + lostEvents : "");
+                + (lostEvents > 0 ? ", venue answers lost while the process was down " + lostEvents : "")
+                + (oms.position(inst.symbol()) != pos ? ", order management believes " + Fixed.format(oms.position(inst.symbol()))
+                + " (it did not see the fill of an exit it did not send)" : "");
         return new ScenarioResult(sc.name(), sc.family(), sc.title(), inst.symbol(), a.currency(), v, why, lossR, loss, a.fees(),
-                oneR, maxExposure, prot, inv, violations, unprotectedTotal(), end, tl);
-    }
-
-    private long unprotectedTotal() {
-        return unprotectedNanos;
+                oneR, maxExposure, prot, inv, violations, unprotectedNanos, end, tl, p, prints, fills);
     }
 
     private long money(long priceDist, long qty) {

@@ -13,14 +13,19 @@ import java.util.List;
  * @param protections       which protections acted, each with a count, sorted
  * @param invariants        the invariants checked, each with how many checks
  * @param violations        broken invariants (empty when all held)
+ * @param prints            the venue's prints (time, price), for the chart
+ * @param fills             every fill at the venue with the role of its order
  * @param unprotectedNanos  time with an open position and nothing resting or working to close it, while FLOF was
  *                          connected to the venue
  */
 public record ScenarioResult(String name, int family, String title, String symbol, String currency, Verdict verdict,
                              String explanation, BigDecimal lossR, long loss, long fees, long plannedRisk, long maxExposure,
                              List<String> protections, List<String> invariants, List<String> violations,
-                             long unprotectedNanos, String endState, List<Rig.Mark> timeline) {
+                             long unprotectedNanos, String endState, List<Rig.Mark> timeline, Script.Plan plan,
+                             List<Rig.Print> prints, List<Rig.Fill> fills) {
     public ScenarioResult {
+        prints = List.copyOf(prints);
+        fills = List.copyOf(fills);
         protections = List.copyOf(protections);
         invariants = List.copyOf(invariants);
         violations = List.copyOf(violations);

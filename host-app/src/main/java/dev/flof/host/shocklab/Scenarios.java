@@ -105,7 +105,7 @@ public final class Scenarios {
                         "stop escalation: the triggered-but-unfilled stop-limit gets a marketable reduce-only exit",
                         "the exit fills at the gap price or worse; only sizing bounds that",
                         Scenarios::gapSkipsStopLimit),
-                new Scenario("weekend-carry-flattened", 1, "ES position into the Friday close; Sunday open 30 points lower",
+                new Scenario("weekend-carry-flattened", 1, "ES position into the Friday close; Sunday opens at 4965",
                         "ES session policy: flat before the weekend close",
                         "a position carried over the weekend meets the Sunday open gap, which no stop bounds",
                         Scenarios::weekendCarry),
@@ -125,6 +125,9 @@ public final class Scenarios {
                         "algo STOP_MARKET (priceProtect off) at the venue; liquidation kept 3x beyond the stop at 5x; quarantine pauses entries",
                         "a thin book fills the stop at the next print through it; mark/last divergence and ADL are outside any client's control",
                         Scenarios::liquidationCascade),
+                new Scenario("crypto-overleveraged-entry", 4, "the same cascade, with an entry that asks for 20x leverage",
+                        "liquidation guard: leverage capped at 5x and liquidation kept 3x the stop distance away; the entry is refused",
+                        "", Scenarios::overleveraged),
                 new Scenario("crypto-weekend-gap", 5, "BTC Saturday: 30 minutes without a print, then 2 % lower",
                         "the venue-held stop fills at the first print after the gap",
                         "a gap fills at the gap price; only sizing bounds it",
@@ -265,6 +268,16 @@ public final class Scenarios {
         return new Script(BTC, t.build(), entry(), btcPlan(), btcSettings());
     }
 
+    /** As the cascade, but the entry asks for 20x: above the 5x cap, the liquidation guard refuses it. No position. */
+    static Script overleveraged(long seed) {
+        Script c = liquidationCascade(seed);
+        RigSettings s = c.settings();
+        s = new RigSettings(s.sendLatencyNanos(), s.ackLatencyNanos(), s.stopType(), s.stopLimitOffset(), s.gapAllowance(),
+                s.maxPosition(), s.equity(), s.breakerParams(), s.escalationGraceNanos(), s.session(), s.blackout(), 20,
+                s.liquidation(), s.binanceStopRules());
+        return new Script(c.instrument(), c.tape(), c.steps(), c.plan(), s);
+    }
+
     /** Saturday BTC: after the entry, 30 minutes without a print, then 58800.0: the stop fills there = -120 USDT = -2R. */
     static Script cryptoWeekendGap(long seed) {
         long t0 = at("2026-11-21T02:00:00Z");
@@ -367,16 +380,18 @@ public final class Scenarios {
     // ------------------------------------------------------------------ family 9, 10
 
     /**
-     * A buy limit of 3 at 5000 fills one lot per print through it (4999.75, 4999.50, 4999.25) while the market falls
-     * one tick per 200 ms to 4990: the stop child covers each partial at once and sells 3 at 4995 = -1R (USD 750).
+     * A resting buy limit of 3 at 4999.75 (the bid) fills one lot per one-lot print through it (4999.50, 4999.25,
+     * 4999.00) while the market falls one tick per 200 ms to 4990: the stop child covers each partial fill at once and
+     * sells 3 at 4994.75 = 5 points x 3 x 50 = USD 750 = -1R.
      */
     static Script partialEntry(long seed) {
         ShockTape t = esBase(seed, RTH);
         t.sweep(RTH + 306 * SEC, 200 * MS, px("4990"));
         t.flat(t.lastTs() + SEC, t.lastTs() + 15 * SEC, SEC, px("4990"));
         Map<String, Consumer<Rig>> steps = new TreeMap<>();
-        steps.put("step:entry", r -> r.enter("P", Side.BUY, OrderType.LIMIT, px("5000"), Fixed.ofUnits(3), px("4995"), px("5015")));
-        Script.Plan plan = new Script.Plan(Side.BUY, px("5000"), px("4995"), Fixed.ofUnits(3), 1.0);
+        steps.put("step:entry", r -> r.enter("P", Side.BUY, OrderType.LIMIT, px("4999.75"), Fixed.ofUnits(3), px("4994.75"),
+                px("5014.75")));
+        Script.Plan plan = new Script.Plan(Side.BUY, px("4999.75"), px("4994.75"), Fixed.ofUnits(3), 1.0);
         RigSettings s = esSettings();
         s = new RigSettings(s.sendLatencyNanos(), s.ackLatencyNanos(), s.stopType(), s.stopLimitOffset(), s.gapAllowance(),
                 Fixed.ofUnits(3), s.equity(), s.breakerParams(), s.escalationGraceNanos(), s.session(), s.blackout(), s.leverage(),
@@ -466,9 +481,9 @@ public final class Scenarios {
     // ------------------------------------------------------------------ family 12
 
     /**
-     * CPI on Thursday 2026-12-10 13:30 UTC, blackout -5/+15 min. The 13:25:00.5 entry is blocked by the calendar;
-     * from 13:29 the spread widens to 6 ticks and prints come 20 a second up to the release; the 13:45:30 entry
-     * (after the blackout) meets the quarantine's cooldown. No position, no loss.
+     * CPI on Thursday 2026-12-10 13:30 UTC, blackout -5/+10 min. The 13:25:00.5 entry is blocked by the calendar;
+     * from 13:29 the spread widens to 6 ticks and prints come 20 a second up to the release; the 13:40:30.5 entry
+     * (after the blackout) meets the quarantine's 15-minute cooldown. No position, no loss.
      */
     static Script newsParabola(long seed) {
         long t0 = at("2026-12-10T13:20:00Z");
@@ -480,10 +495,10 @@ public final class Scenarios {
         t.print(t0 + 600 * SEC, px("5030"), Fixed.ofUnits(40));
         t.spread(1);
         t.walk(t0 + 601 * SEC, t0 + 1560 * SEC, SEC, px("5030"), px("5030"), px("5025"), px("5035"));
-        t.timer("step:after-blackout", t0 + 1530 * SEC + 500 * MS);
+        t.timer("step:after-blackout", t0 + 1230 * SEC + 500 * MS);
         Map<String, Consumer<Rig>> steps = entry();
         steps.put("step:after-blackout", r -> r.enter("N2", Side.BUY, OrderType.MARKET, 0, Fixed.ofUnits(1), px("5025"), px("5045")));
-        NewsBlackout cpi = new NewsBlackout(List.of(new NewsBlackout.Release(at("2026-12-10T13:30:00Z"), "CPI", 5, 15)));
+        NewsBlackout cpi = new NewsBlackout(List.of(new NewsBlackout.Release(at("2026-12-10T13:30:00Z"), "CPI", 5, 10)));
         return new Script(ES, t.build(), steps, esPlan(), esSettings().withBlackout(cpi));
     }
 }

@@ -80,7 +80,7 @@ public final class ShockTape {
             ask = price + tick * spreadTicks;
         }
         events.add(new Quote(instrument.symbol(), ts, ts + lagNanos, 0, bid, size * 4, ask, size * 4));
-        events.add(new Trade(instrument.symbol(), ts, ts + lagNanos, 0, price, size, aggressor, AggressorRule.EXCHANGE));
+        events.add(new Trade(instrument.symbol(), ts, ts + lagNanos, 0, price, size, aggressor, AggressorRule.VENUE));
         last = price;
         lastTs = ts;
         return this;

@@ -52,11 +52,59 @@ class EmbeddedBacktestTest {
         assertEquals(4, r.get("run").get("plugins").size());
         assertTrue(out.toString().contains("tick rule"), "the output says how the side was derived: " + out);
 
-        byte[] first = Files.readAllBytes(summary);
-        byte[] firstText = Files.readAllBytes(work.resolve("out/backtest/summary.txt"));
+        // the engine ran over the whole replay: every event checked against the invariants, setups graded and
+        // explained (with one week of data no daily/4H bias exists, so the rubric cannot reach a B here)
+        JsonNode trading = r.get("trading");
+        assertTrue(trading.get("invariantChecks").asLong() >= seen.get("eventsDispatched").asLong(), trading.toString());
+        assertTrue(trading.get("transitions").size() > 0, trading.get("transitions").toString());
+        JsonNode setups = trading.get("setups");
+        assertEquals(setups.get("graded").asLong(), setups.get("byGrade").path("C").asLong()
+                + setups.get("byGrade").path("B").asLong() + setups.get("byGrade").path("A+").asLong());
+        assertEquals(0, setups.get("setupsScoringEachFactor").path("htf-bias").asLong(), "no 1D/4H structure in one week");
+        assertEquals(trading.get("trades").get("count").asLong(), trading.get("trades").get("list").size());
+        JsonNode cost = trading.get("dataCost").get("BTCUSD");
+        assertEquals((100_000 - 18) * (48 + 368), cost.get("alwaysOnTradesPlusMbp10").get("bytes").asLong(),
+                "always-on: every print as a 48 B trade and (no quotes in the file) one 368 B mbp-10 update");
+        assertTrue(cost.get("valveBytes").asLong() < cost.get("alwaysOnTradesPlusMbp10").get("bytes").asLong());
+        assertEquals("100000", trading.get("startingEquity").asText());
+
+        JsonNode report = new ObjectMapper().readTree(work.resolve("out/backtest/report.json").toFile());
+        assertEquals(setups.get("graded").asLong(), report.get("gradedSetups").size(), "every graded setup is in report.json");
+        assertEquals(trading.get("trades").get("count").asLong(), report.get("trades").size());
+        assertTrue(Files.readString(work.resolve("out/backtest/trades.csv")).startsWith("trade_id,"));
+        assertTrue(Files.readString(work.resolve("out/backtest/report.html")).contains("id=\"price\""));
+
+        java.util.List<String> files = java.util.List.of("summary.json", "summary.txt", "report.json", "trades.csv", "report.html");
+        java.util.List<byte[]> first = new java.util.ArrayList<>();
+        for (String f : files) {
+            first.add(Files.readAllBytes(work.resolve("out/backtest").resolve(f)));
+        }
         assertEquals(0, run(work, new ByteArrayOutputStream(), err, "backtest"), err.toString());
-        assertArrayEquals(first, Files.readAllBytes(summary), "two runs, byte-identical summary.json");
-        assertArrayEquals(firstText, Files.readAllBytes(work.resolve("out/backtest/summary.txt")));
+        for (int i = 0; i < files.size(); i++) {
+            assertArrayEquals(first.get(i), Files.readAllBytes(work.resolve("out/backtest").resolve(files.get(i))),
+                    "two runs, byte-identical " + files.get(i));
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"OCO", "FLATTEN", "QUARANTINE"})
+    void everyBreakerModeStartsWithTheParametersTheHostGivesIt(String mode, @TempDir Path work) throws IOException {
+        Path cfg = work.resolve("mode.yaml");
+        Files.writeString(cfg, "engine:\n  breakerMode: " + mode + "\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, run(work, new ByteArrayOutputStream(), err, "backtest", "--config", cfg.toString()), err.toString());
+        JsonNode r = new ObjectMapper().readTree(work.resolve("out/backtest/summary.json").toFile());
+        assertTrue(r.get("run").get("extensions").get("circuitBreaker").asText().contains(mode), r.get("run").toString());
+    }
+
+    @Test
+    void aBreakerParameterItDoesNotKnowStopsTheRunNamingIt(@TempDir Path work) throws IOException {
+        Path cfg = work.resolve("bad.yaml");
+        Files.writeString(cfg, "engine:\n  breakerMode: OCO\nrisk:\n  breakerParams: {frobnicate: \"1\"}\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, run(work, new ByteArrayOutputStream(), err, "backtest", "--config", cfg.toString()));
+        assertTrue(err.toString().contains("frobnicate"), err.toString());
+        assertTrue(err.toString().contains("risk.breakerParams"), err.toString());
     }
 
     @Test

@@ -79,6 +79,39 @@ class BenchCommandTest {
     }
 
     @Test
+    void checkExitsThreeOnlyWhenAFigureIsMoreThanTwiceWorse(@TempDir Path work) throws IOException {
+        // no machine decodes 10^15 records per CPU second, and every machine decodes at least one
+        Files.writeString(work.resolve("impossible.json"), "{\"figures\": {\"decode trades.dbn records/s cpu\": 1e15}}");
+        Files.writeString(work.resolve("trivial.json"), "{\"figures\": {\"decode trades.dbn records/s cpu\": 1}}");
+        String[] common = {"bench", "--trades", "2000", "--quick", "--skip-engine", "--skip-live", "--out", "o", "--check", "--baseline"};
+        Run bad = run(work, concat(common, "impossible.json"));
+        assertEquals(BenchCommand.REGRESSED, bad.code(), bad.err());
+        assertTrue(bad.err().contains("regression: decode trades.dbn records/s cpu:"), bad.err());
+        assertTrue(Files.isRegularFile(work.resolve("o/bench.json")), "bench.json is written before the check");
+        Run ok = run(work, concat(common, "trivial.json"));
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("check: no figure regressed"), ok.out());
+    }
+
+    @Test
+    void theRecordedBaselineCoversTheFiguresARunProduces() throws IOException {
+        JsonNode base;
+        try (var in = BenchCommand.class.getResourceAsStream(BenchCommand.BASELINE_RESOURCE)) {
+            base = new ObjectMapper().readTree(in).get("figures");
+        }
+        for (String k : List.of("decode trades.dbn records/s cpu", "decode trades.dbn.zst records/s cpu", "decode tbbo.dbn records/s cpu",
+                "decode tbbo.dbn.zst records/s cpu", "engine events/s cpu", "live kernel bytes/event")) {
+            assertTrue(base.has(k) && base.get(k).isNumber(), "baseline lacks " + k);
+        }
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + 1);
+        r[a.length] = b;
+        return r;
+    }
+
+    @Test
     void badSizeIsAClearError(@TempDir Path work) {
         Run r = run(work, "bench", "--trades", "0", "--out", "o");
         assertEquals(1, r.code());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,8 +137,11 @@ class ConfigLoaderTest {
         failsNaming("venues:\n  es:\n    initialMarginPerContract: \"-1\"\n", "venues.es.initialMarginPerContract");
         failsNaming("backtest:\n  chartTimeframe: 2m\n", "backtest.chartTimeframe");
         failsNaming("risk:\n  maxPositionSize: {ES: \"zero\"}\n", "risk.maxPositionSize.ES");
-        FlofConfig ok = loads("risk:\n  breakerParams: {quarantine.cooldownMinutes: \"5\"}\n");
+        FlofConfig ok = loads("risk:\n  breakerParams: {quarantine.cooldownMinutes: \"5\"}\n"
+                + "engine:\n  structureParams: {\"swing.length@4H\": \"10\"}\n");
         assertEquals("5", ok.risk().breakerParams().get("quarantine.cooldownMinutes"));
+        assertEquals("10", ok.engine().structureParams().get("swing.length@4H"));
+        assertEquals(Map.of(), ok.engine().flowParams());
     }
 
     @Test

@@ -78,6 +78,9 @@ class OrderManagementScenarioTest {
         assertTrue(rig.venue.positions().isEmpty());
         assertTrue(rig.venue.openOrders().isEmpty(), "stop and target cancelled after flat: " + rig.venue.openOrders());
         assertEquals(TradingState.HALTED, rig.gate.state());
+        Journal.Transition account = rig.transitions().stream().filter(x -> x.symbol().equals("*")).findFirst().orElseThrow();
+        assertEquals("ACTIVE->HALTED", account.from() + "->" + account.to());
+        assertEquals(t("10:00:40"), account.ts());
         assertTrue(rig.oms.entryBlocked("ESZ5").contains("flattened"), rig.oms.entryBlocked("ESZ5"));
         assertTrue(rig.oms.flattened());
     }
@@ -140,6 +143,42 @@ class OrderManagementScenarioTest {
         Journal.TradeRecord tr = rig.journal.trades().get(0);
         assertEquals("target", tr.exitRule());
         assertEquals(Fixed.ofUnits(8), tr.quantity());
+    }
+
+    /**
+     * Scale-out: at 2R (5003 + 2 x 3.5 = 5010, first reached by the 10:02:00 print at 5012) the exit manager takes
+     * half (4 of 8) at market, filled by the 10:02:30 print at 5011 (R 8 / 3.5 = 2.29), and moves the stop to
+     * breakeven + 1 tick (5003.25); the target (5013.50) takes the other 4 at 10:03:00 (R 3.00). Gross P&L
+     * 8 x 4 x 50 + 10.5 x 4 x 50 = 3,700; the trade's R is the quantity-weighted mean, (2.2857 x 4 + 3 x 4) / 8 = 2.64.
+     */
+    @Test
+    void aScaleOutIsOnePartOfTheTradeWithItsRuleAndRMultiple() {
+        boolean[] sent = {false};
+        ExitManager.Manager phase1 = (event, pos, map, flow) -> {
+            if (!sent[0] && event instanceof dev.flof.spi.event.Trade tr && tr.price() >= pos.averagePrice() + 2 * pos.riskPerUnit()) {
+                sent[0] = true;
+                return List.of(
+                        new OrderCommand.Submit(new Order("ESZ5-" + pos.openedAt() + "-phase1", "ESZ5", Side.SELL, OrderType.MARKET,
+                                pos.quantity() / 2, 0, 0, TimeInForce.GTC, true)),
+                        new OrderCommand.Modify("ESZ5", pos.stopOrderId(), 0, 0, pos.averagePrice() + px("0.25")));
+            }
+            return List.of();
+        };
+        Rig rig = new Rig(PredatorScenarioTest.aPlusLong(true).trade("10:02:30", "5011"), Rig.defaults(), Rig.passAll(), phase1).run();
+        assertTrue(rig.oms.rejectedExits().isEmpty(), rig.oms.rejectedExits().toString());
+        Journal.TradeRecord tr = rig.journal.trades().get(0);
+        assertEquals(List.of("entry", "scale-out", "exit"), tr.parts().stream().map(Journal.TradePart::kind).toList());
+        Journal.TradePart half = tr.parts().get(1);
+        assertEquals("phase1", half.rule());
+        assertEquals(px("5011"), half.price());
+        assertEquals(Fixed.ofUnits(4), half.quantity());
+        assertEquals(2.29, half.rMultiple());
+        assertEquals("target", tr.parts().get(2).rule());
+        assertEquals(Fixed.ofUnits(4), tr.parts().get(2).quantity());
+        assertEquals(3.0, tr.parts().get(2).rMultiple());
+        assertEquals(2.64, tr.rMultiple());
+        assertEquals(Fixed.ofUnits(3_700), tr.pnl() + tr.fees());
+        assertEquals("target", tr.exitRule());
     }
 
     @Test

@@ -130,6 +130,33 @@ class PredatorScenarioTest {
     }
 
     /**
+     * The crypto profile's strict CHOCH: the same V-reversal, but the marketable route also waits until price
+     * trades beyond the last 1-minute swing high (5003.50, known at 09:57:00): the flip at 09:57:20 (5001.75) is
+     * not enough; the 09:57:30 print at 5004.00 is, and the capped limit (5005.00) fills at the 09:57:35 print.
+     */
+    @Test
+    void theStrictChochProfileWaitsForTheBreakOfTheLastOneMinuteSwing() {
+        Scenario s = new Scenario().warmUp()
+                .trades("09:56:00", 20, "5008", "5006", "5004.5")
+                .structure("09:57:00", "POOL_SWEPT", -1, "4999", "4999", "POOL:1D:3:PDL")
+                .structure("09:57:00", "SWING_HIGH", 1, "5003.5", "5003.5", "")
+                .speed("09:57:05", 6.0)
+                .trades("09:57:10", 5, "5001.5", "5000.75", "5001.75", "5002.25", "5004", "5004.5")
+                .signal("09:57:10", "CVD_DIVERGENCE", Side.BUY, "5001.5")
+                .signal("09:57:10", "STACKED_IMBALANCE", Side.BUY, "5001.5")
+                .signal("09:57:15", "ABSORPTION", Side.BUY, "5000.75")
+                .signal("09:57:20", "DELTA_FLIP", Side.BUY, null)
+                .trades("09:58:00", 60, "5007", "5010");
+        Rig strict = new Rig(s, Rig.defaults().withStrictChoch(true), Rig.passAll(), Rig.fixedExits()).run();
+        assertEquals(t("09:57:30"), strict.onlySetup().ts());
+        assertEquals(t("09:57:35"), strict.venue.executionsSince(0).get(0).tsEvent());
+        assertEquals(px("5004.5"), strict.venue.executionsSince(0).get(0).price());
+
+        Rig loose = new Rig(s, Rig.defaults().withStrictChoch(false), Rig.passAll(), Rig.fixedExits()).run();
+        assertEquals(t("09:57:20"), loose.onlySetup().ts(), "ES: absorption and the flip suffice");
+    }
+
+    /**
      * A fast market (ATR 4.00 from the warm-up) approaches the POI: the 09:56 bar's low 5005.00 is 3 points above
      * the POI's top. An ATR halo of 1.5 x 4 = 6 points is reached at the 09:57:00 close, so the engine is stalking
      * the tape when the 09:57:05 V-reversal taps the POI; a fixed 1-point halo is not reached, the engine scouts on
@@ -197,5 +224,53 @@ class PredatorScenarioTest {
         assertEquals(t("09:58:00"), tr.get(1).ts());
         assertTrue(tr.get(1).reason().contains("invalidated"), tr.get(1).reason());
         assertTrue(rig.journal.setups().isEmpty());
+    }
+
+    /** Price reaches the halo at 09:57:00, then leaves it (5020 is beyond 5002 + 3.5) for good from 09:58:00. */
+    @Test
+    void leavingTheHaloForTheConfiguredTimeReturnsToScouting() {
+        Scenario s = new Scenario().warmUp().trades("09:56:00", 20, "5008", "5006", "5004.5");
+        for (int m = 58; m <= 59; m++) {
+            s.trades("09:" + m + ":00", 30, "5020", "5021");
+        }
+        for (int m = 0; m <= 14; m++) {
+            s.trades(String.format("10:%02d:00", m), 30, "5020", "5021");
+        }
+        Rig rig = new Rig(s).run();
+        List<Journal.Transition> tr = rig.transitions();
+        assertEquals(2, tr.size(), tr.toString());
+        assertEquals("SCOUTING", tr.get(1).to());
+        assertEquals(t("10:13:00"), tr.get(1).ts(), "15 minutes after the first print outside the halo (09:58:00)");
+        assertTrue(tr.get(1).reason().contains("outside the halo of OB:1H:1 for 15 min"), tr.get(1).reason());
+    }
+
+    /** Stalking starts at 11:28:00 inside New York AM (09:30-11:30); the kill zone ends at 11:30:00. */
+    @Test
+    void theEndOfTheKillZoneReturnsToScouting() {
+        Scenario s = new Scenario();
+        for (int m = 12; m <= 26; m++) {
+            s.trades("11:" + m + ":00", 20, "5010", "5012", "5011");
+        }
+        s.trades("11:27:00", 20, "5008", "5006", "5004.5").trades("11:28:10", 30, "5004", "5004.25", "5004", "5004.5", "5004");
+        Rig rig = new Rig(s).run();
+        List<Journal.Transition> tr = rig.transitions();
+        assertEquals(2, tr.size(), tr.toString());
+        assertEquals(t("11:28:00"), tr.get(0).ts());
+        assertEquals(t("11:30:00"), tr.get(1).ts());
+        assertEquals("kill zone ny-am ended", tr.get(1).reason());
+    }
+
+    /** ES streams nothing outside 08:30-16:00 New York: a halo reached at 08:10 is not stalked, the tier is OFF. */
+    @Test
+    void outsideTheDataWindowTheTierIsOffAndNothingIsStalked() {
+        Scenario s = new Scenario();
+        for (int m = 0; m <= 8; m++) {
+            s.trades("08:0" + m + ":00", 20, "5010", "5012", "5011");
+        }
+        s.trades("08:09:00", 20, "5008", "5006", "5004.5").trades("08:10:10", 10, "5001.5", "5001");
+        Rig rig = new Rig(s).run();
+        assertTrue(rig.transitions().isEmpty(), rig.transitions().toString());
+        assertEquals(List.of("OFF"), rig.journal.tierChanges().stream().map(Journal.TierChange::tier).toList());
+        assertTrue(rig.journal.tierChanges().get(0).reason().contains("outside the data window"));
     }
 }

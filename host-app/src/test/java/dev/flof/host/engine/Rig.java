@@ -63,6 +63,11 @@ final class Rig {
     }
 
     Rig(Scenario scenario, PredatorSettings settings, CircuitBreaker.Guard guard, ExitManager.Manager exits) {
+        this(scenario, settings, guard, exits, List.of(new Rubric()), new BudgetSizer(), new PoiStop());
+    }
+
+    Rig(Scenario scenario, PredatorSettings settings, CircuitBreaker.Guard guard, ExitManager.Manager exits,
+        List<ConfluenceGrader> graders, PositionSizer sizer, StopPolicy stops) {
         this.scenario = scenario;
         ArrayDeque<Event> sink = new ArrayDeque<>();
         venue = new SimulatedVenue(new VenueConfig("CME", 0, 0, 0, QueueModel.TRADE_THROUGH, Fixed.ofUnits(100_000), "USD"),
@@ -89,8 +94,7 @@ final class Rig {
         };
         var structure = scenario.structureEngine();
         var flow = scenario.flowEngine();
-        engine = new PredatorEngine(Scenario.ES, cal, settings, structure, flow, List.of(new Rubric()), new BudgetSizer(),
-                new PoiStop(), oms, budget, journal);
+        engine = new PredatorEngine(Scenario.ES, cal, settings, structure, flow, graders, sizer, stops, oms, budget, journal);
         Function<dev.flof.host.bars.BarListener, BarAggregator> bars = l -> new BarAggregator(Scenario.ES, cal,
                 EnumSet.of(Timeframe.M1, Timeframe.M5), 500, l);
         TradingLoop.Lane lane = new TradingLoop.Lane(Scenario.ES, flow, structure, engine, bars, Timeframe.M5);

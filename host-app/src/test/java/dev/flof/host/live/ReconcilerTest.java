@@ -176,6 +176,32 @@ class ReconcilerTest {
     }
 
     @Test
+    void adoptedWorkingBracketProtectsThePositionOnceItsEntryFills() {
+        // flat, but a whole bracket from before the restart is working: entry not filled yet
+        venue.open.add(new WorkingOrder(order("W-E", Side.BUY, OrderType.LIMIT, "1", "6000", null, false), "1", "W", 0));
+        venue.open.add(new WorkingOrder(order("W-S", Side.SELL, OrderType.STOP, "1", null, "5990", true), "2", "W", 0));
+        venue.open.add(new WorkingOrder(order("W-T", Side.SELL, OrderType.LIMIT, "1", "6020", null, true), "3", "W", 0));
+        Reconciler r = reconciler(ExecutionStore.none());
+        r.reconcile("start-up");
+        assertEquals(0, venue.sent.size());
+        assertTrue(r.holdings().get(SYM).adopted());
+        assertEquals("flat", r.holdings().get(SYM).protection());
+        assertTrue(r.blocked(SYM, q("1")).contains("adopted"), r.blocked(SYM, q("1")));
+        // the adopted entry fills: its venue-held stop now protects the position; still no new entry
+        r.onEvent(event("W-E", OrderEvent.Kind.FILLED, Side.BUY, "6000", "1", "0"));
+        assertEquals(q("1"), r.venuePosition(SYM));
+        assertEquals("stop 5990 x1", r.holdings().get(SYM).protection());
+        assertTrue(r.blocked(SYM, q("1")).contains("adopted"), r.blocked(SYM, q("1")));
+        // the stop fills, the venue cancels the target: done, entries allowed
+        r.onEvent(event("W-S", OrderEvent.Kind.FILLED, Side.SELL, "5990", "1", "0"));
+        assertTrue(r.blocked(SYM, q("1")).contains("adopted"), "the target still works: " + r.blocked(SYM, q("1")));
+        r.onEvent(event("W-T", OrderEvent.Kind.CANCELLED, Side.SELL, null, null, "0"));
+        assertEquals(0, r.venuePosition(SYM));
+        assertNull(r.blocked(SYM, q("1")));
+        assertTrue(log.stream().anyMatch(l -> l.equals("ESZ6 at ibkr is flat again (W-S filled)")), log.toString());
+    }
+
+    @Test
     void unprotectedPositionGetsItsStopFirstThroughTheGate() {
         venue.positions.add(new Position("ibkr", SYM, q("-2"), q("6000.10")));
         venue.open.add(new WorkingOrder(order("P-S", Side.BUY, OrderType.STOP, "1", null, "6012", true), "2", "P", 0));
