@@ -272,9 +272,17 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
         return halted;
     }
 
-    /** Advances the clock (e.g. on a timer) and publishes the order events due by then. */
+    /**
+     * Advances the clock (e.g. on a timer): commands whose latency has passed reach the matching engine
+     * (a real venue accepts a resting order without waiting for a print; it acts on the book as last known),
+     * and the order events due by then are published.
+     */
     public void advanceTo(long tsNanos) {
         clock = Math.max(clock, tsNanos);
+        while (!inFlight.isEmpty() && inFlight.peekFirst().arrival() <= tsNanos) {
+            InFlight f = inFlight.pollFirst();
+            arrive(f.command(), f.arrival());
+        }
         release();
     }
 

@@ -47,6 +47,21 @@ class LatencyTest {
     }
 
     @Test
+    void aRestingOrderIsAcceptedOnTimeWithoutWaitingForAPrint() {
+        // A quiet market: the venue still accepts the order once its 10 ms send latency has passed, and the
+        // answer is received 2 ms later; a print is not needed to accept a limit that does not cross.
+        Sim sim = new Sim(config(10, 2, 0, QueueModel.TRADE_THROUGH), List.of(esPlain()))
+                .feed(quote(0, "4500.00", 10, "4500.25", 10));
+        sim.venue.send(new OrderCommand.Submit(limit("L", Side.BUY, 1, "4499.00")));
+        sim.venue.advanceTo(ms(9));
+        assertEquals(List.of(), sim.events, "still in flight at ms 9");
+        sim.venue.advanceTo(ms(12));
+        assertEquals(List.of(Kind.ACCEPTED), sim.kinds("L"));
+        assertEquals(ms(10), sim.last("L").tsEvent());
+        assertEquals(ms(12), sim.last("L").tsRecv());
+    }
+
+    @Test
     void aCancelStillInFlightLosesTheRaceToAFill() {
         Sim sim = new Sim(config(10, 0, 0, QueueModel.TRADE_THROUGH), List.of(esPlain()))
                 .feed(trade(0, "4500.00", 1));
