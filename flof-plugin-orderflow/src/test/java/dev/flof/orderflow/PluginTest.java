@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** The SPI extension: fixed-point in, ticks inside, fixed-point and instrument units out; the extension index. */
 class PluginTest {
-    static final Instrument ES = new Instrument("ESH4", "CME", Fixed.parse("0.25"), 50, Fixed.SCALE,
+    static final Instrument ES = new Instrument("ESH4", "CME", Fixed.parse("0.25"), Fixed.ofUnits(50), Fixed.SCALE,
             MarketProfile.ES, "CME_GLOBEX_EQUITY");
     private final List<FlowSignal> signals = new ArrayList<>();
 

@@ -155,7 +155,7 @@ public class DbnReplayProvider implements ReplaySourceProvider {
             } catch (ArithmeticException | NumberFormatException e) {
                 throw new IllegalArgumentException(params.path() + ".tick-size: not a decimal: " + params.string("tick-size", dflt));
             }
-            Instrument i = new Instrument(sym, glbx ? "CME" : dataset, tick, es ? 50 : 1, Fixed.ofUnits(1),
+            Instrument i = new Instrument(sym, glbx ? "CME" : dataset, tick, Fixed.ofUnits(es ? 50 : 1), Fixed.ofUnits(1),
                     glbx ? MarketProfile.ES : MarketProfile.CRYPTO, glbx ? "CME_GLOBEX_EQUITY" : "CRYPTO_24_7");
             known.put(sym, i);
             addInstrument(i);

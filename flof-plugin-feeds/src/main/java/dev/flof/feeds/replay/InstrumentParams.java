@@ -18,7 +18,8 @@ public final class InstrumentParams {
                                      String lotSize, MarketProfile profile, String calendarId) {
         try {
             return new Instrument(p.string("symbol", symbol), p.string("venue", venue),
-                    Fixed.parse(p.string("tick-size", tickSize)), p.integer("point-value", pointValue),
+                    // point-value is a decimal currency amount per whole point (50 for ES); the SPI keeps it fixed-point
+                    Fixed.parse(p.string("tick-size", tickSize)), Fixed.parse(p.string("point-value", Long.toString(pointValue))),
                     Fixed.parse(p.string("lot-size", lotSize)),
                     MarketProfile.valueOf(p.string("profile", profile.name()).toUpperCase(java.util.Locale.ROOT)),
                     p.string("calendar", calendarId));

@@ -32,7 +32,7 @@ public final class SmcBenchmark {
         long minutes = feed.stream().filter(b -> b.timeframe() == Timeframe.M1).count();
         for (int round = 0; round < 4; round++) {
             boolean withMap = round % 2 == 1;
-            MatrixEngine e = new MatrixEngine(new Instrument("SYN", "TEST", Fixed.parse("0.25"), 50, Fixed.ofUnits(1),
+            MatrixEngine e = new MatrixEngine(new Instrument("SYN", "TEST", Fixed.parse("0.25"), Fixed.ofUnits(50), Fixed.ofUnits(1),
                     MarketProfile.CRYPTO, "TEST_UTC_24_7"), new UtcCalendar(), SmcConfig.defaults(), MatrixConfig.defaults());
             long[] events = new long[1];
             long pois = 0;

@@ -26,7 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 public class MatrixEngineTest {
-    public static final Instrument ETH = new Instrument("ETHUSD", "TEST", Fixed.parse("0.01"), 1, Fixed.parse("0.0001"),
+    public static final Instrument ETH = new Instrument("ETHUSD", "TEST", Fixed.parse("0.01"), Fixed.ofUnits(1), Fixed.parse("0.0001"),
             MarketProfile.CRYPTO, "TEST_UTC_24_7");
     static final long HOUR = 3_600_000_000_000L;
 

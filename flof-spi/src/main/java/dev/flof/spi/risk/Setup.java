@@ -11,7 +11,8 @@ import java.util.Map;
  * @param poiTouches      prior touches of the POI (0 = fresh)
  * @param chochDisplacement 1-minute CHOCH with displacement (large bodies leaving a 1-minute FVG)
  * @param killZone        name of the kill zone the setup is in, or null
- * @param extra           further facts for third-party graders
+ * @param extra           further facts for third-party graders; the host's engine always sets the map's bias per
+ *                        timeframe as {@code bias.<label>} (e.g. {@code bias.1W = BULLISH}) and {@code weeklyBias}
  */
 public record Setup(String id, String symbol, Side direction, long tsKnown, Bias htfBias, String sweptPool,
                     int poiTouches, boolean chochDisplacement, boolean cvdDivergence, boolean stackedImbalance,

@@ -73,7 +73,7 @@ final class LiveBench {
     }
 
     static Instrument es() {
-        return new Instrument(SyntheticDbn.SYMBOL, "CME", SyntheticDbn.TICK, 50, Fixed.ofUnits(1),
+        return new Instrument(SyntheticDbn.SYMBOL, "CME", SyntheticDbn.TICK, Fixed.ofUnits(50), Fixed.ofUnits(1),
                 dev.flof.spi.market.MarketProfile.ES, "CME_GLOBEX_EQUITY");
     }
 

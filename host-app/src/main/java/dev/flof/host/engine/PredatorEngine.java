@@ -473,6 +473,15 @@ public final class PredatorEngine {
         Map<String, String> extra = new TreeMap<>();
         extra.put("poiId", poi.id());
         extra.put("route", route);
+        // The map's bias on every timeframe, for graders that weigh more than the daily/4H rubric factor
+        // (e.g. a third-party weekly-bias grader reads "weeklyBias").
+        MarketMap known = map();
+        if (known != null) {
+            for (Timeframe tf : Timeframe.values()) {
+                extra.put("bias." + tf.label(), known.bias(tf).name());
+            }
+            extra.put("weeklyBias", known.bias(Timeframe.W1).name());
+        }
         if (sweep != null) {
             extra.put("liquidity-sweep.evidence", sweep.kind + " " + Fixed.format(sweep.price) + " swept at " + Instant.ofEpochSecond(0, sweep.ts));
         }

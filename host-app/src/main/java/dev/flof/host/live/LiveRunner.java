@@ -94,6 +94,7 @@ public final class LiveRunner implements AutoCloseable {
     private String halted = "";
     private long reconcileRetryAt = Long.MAX_VALUE;
     private int reconcileAttempts;
+    private long droppedSeen;
 
     /**
      * @param terminal whether to print the status line (stdout is a terminal)
@@ -376,6 +377,17 @@ public final class LiveRunner implements AutoCloseable {
             haltPresent = h;
             log(h ? "halt marker " + haltFile + " present: no new entries (exits and protective orders still work)"
                     : "halt marker " + haltFile + " removed: entries allowed again");
+        }
+        long dropped = kernel.inboundDropped();
+        if (dropped > droppedSeen) {
+            log("inbound queue full: " + (dropped - droppedSeen) + " events lost (" + dropped
+                    + " in all); order events may be among them, reconciling every venue before new entries");
+            droppedSeen = dropped;
+            for (Reconciler r : reconcilers) {
+                r.invalidate("events lost in the full inbound queue");
+            }
+            reconcileAll("inbound queue overflow");
+            drainPending();
         }
         boolean behind = false;
         for (Reconciler r : reconcilers) {

@@ -280,6 +280,15 @@ public final class Reconciler {
                 adoptedSymbols.contains(sym), qty == 0 ? null : emergency, !pendingStop));
     }
 
+    /**
+     * Marks the picture as stale (e.g. events were lost in an overflowing queue): new entries are blocked
+     * until the next reconciliation.
+     */
+    public void invalidate(String why) {
+        reconciled = false;
+        blockReason = why;
+    }
+
     // ------------------------------------------------------------------ reconciliation
 
     /** Runs one reconciliation now; on failure new entries stay blocked and the result says why. */

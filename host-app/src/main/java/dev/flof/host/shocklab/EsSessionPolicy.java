@@ -1,6 +1,8 @@
 package dev.flof.host.shocklab;
 
+import dev.flof.host.calendar.ExchangeCalendar;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,8 +14,10 @@ import java.time.ZonedDateTime;
  * optionally flat before the weekend from {@code flattenMinutesBeforeWeekend} before the Friday close. Why: a
  * position carried into the break or the weekend meets the reopen gap, which a stop cannot bound.
  *
- * <p>Hours are CME Globex equity hours in {@code America/Chicago} (Sunday 17:00 to Friday 16:00, daily break
- * 16:00-17:00); holiday early closes are not in this rule (the exchange calendar has them).
+ * <p>Two forms: the plain rule uses the regular CME Globex equity hours in {@code America/Chicago} (Sunday 17:00 to
+ * Friday 16:00, daily break 16:00-17:00); the calendar form ({@link #entryBlocked(long, ExchangeCalendar)}) takes
+ * the close of the current trading day from the exchange calendar, so holiday early closes and closures count too
+ * (a close followed by more than a day without trading is a weekend close, by more than two hours a holiday close).
  *
  * <p>Hook: the engine's entry path asks {@link #entryBlocked} before a bracket is sent; the trading loop asks
  * {@link #mustBeFlat} on every heartbeat and flattens through the order manager when it says so.
@@ -59,6 +63,38 @@ public record EsSessionPolicy(int noEntryMinutes, boolean flatBeforeWeekend, int
         LocalTime lt = t.toLocalTime();
         return t.getDayOfWeek() == DayOfWeek.FRIDAY && lt.isBefore(CLOSE)
                 && !lt.isBefore(CLOSE.minusMinutes(flattenMinutesBeforeWeekend));
+    }
+
+    private static final long MINUTE = 60_000_000_000L;
+    private static final long HOUR = 60 * MINUTE;
+
+    /** Calendar form of {@link #entryBlocked(long)}: null when an entry may go, else why not. */
+    public String entryBlocked(long tsNanos, ExchangeCalendar calendar) {
+        if (!calendar.isOpen(tsNanos)) {
+            return "Globex closed (" + calendar.id() + ")";
+        }
+        LocalDate day = calendar.tradingDay(tsNanos);
+        long end = calendar.tradingDayEnd(day);
+        if (tsNanos >= end - noEntryMinutes * MINUTE) {
+            return "within " + noEntryMinutes + " min of the " + closeKind(calendar, day, end) + " ("
+                    + Instant.ofEpochSecond(0, end) + ")";
+        }
+        return null;
+    }
+
+    /** Calendar form of {@link #mustBeFlat(long)}: flat before any close followed by more than two hours shut. */
+    public boolean mustBeFlat(long tsNanos, ExchangeCalendar calendar) {
+        if (!flatBeforeWeekend || !calendar.isOpen(tsNanos)) {
+            return false;
+        }
+        LocalDate day = calendar.tradingDay(tsNanos);
+        long end = calendar.tradingDayEnd(day);
+        return !closeKind(calendar, day, end).equals("maintenance break") && tsNanos >= end - flattenMinutesBeforeWeekend * MINUTE;
+    }
+
+    private static String closeKind(ExchangeCalendar calendar, LocalDate day, long end) {
+        long shut = calendar.tradingDayStart(calendar.nextTradingDay(day)) - end;
+        return shut > 24 * HOUR ? "weekend close" : shut > 2 * HOUR ? "holiday close" : "maintenance break";
     }
 
     private static boolean closed(DayOfWeek d, LocalTime lt) {

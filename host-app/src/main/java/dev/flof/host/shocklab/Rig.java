@@ -1,5 +1,7 @@
 package dev.flof.host.shocklab;
 
+import dev.flof.host.calendar.CmeGlobexEquityCalendar;
+import dev.flof.host.calendar.ExchangeCalendar;
 import dev.flof.host.engine.EntryDesk;
 import dev.flof.host.journal.Journal;
 import dev.flof.host.oms.InvariantMonitor;
@@ -96,6 +98,8 @@ public final class Rig {
     private final List<Event> missed = new ArrayList<>();
     private final Map<String, String> roles = new TreeMap<>();
     private final Reconciler reconciler;
+    /** The exchange calendar the session policy reads (ES only). */
+    private final ExchangeCalendar calendar;
 
     private Journal journal;
     private RiskGate gate;
@@ -144,6 +148,7 @@ public final class Rig {
                 : new InstrumentTerms(inst, FeeModel.MakerTaker.binanceUsdM(),
                 new MarginModel.Leverage(Fixed.ofUnits(Math.max(1, cfg.leverage()))));
         this.venue = new SimulatedVenue(vc, List.of(terms), venueOut::offerLast);
+        this.calendar = es ? new CmeGlobexEquityCalendar() : null;
         this.reconciler = new Reconciler(Math.abs(script.plan().entry() - script.plan().stop()));
         boot();
     }
@@ -286,7 +291,8 @@ public final class Rig {
                 linkUp = true;
                 reconcile("reconnect");
             }
-            if (cfg.session() != null && cfg.session().mustBeFlat(now) && venue.position(inst.symbol()).quantity() != 0
+            if (cfg.session() != null && calendar != null && cfg.session().mustBeFlat(now, calendar)
+                    && venue.position(inst.symbol()).quantity() != 0
                     && !oms.flattened()) {
                 protection("session policy: flat before the weekend");
                 oms.onBreakerAction(new BreakerAction(BreakerAction.Kind.FLATTEN, "session-policy",
@@ -449,8 +455,8 @@ public final class Rig {
             protection("reconciliation: entries blocked while an adopted position is open");
             return "reconciliation: the venue holds a position this process did not open";
         }
-        if (cfg.session() != null) {
-            String s = cfg.session().entryBlocked(now);
+        if (cfg.session() != null && calendar != null) {
+            String s = cfg.session().entryBlocked(now, calendar);
             if (s != null) {
                 protection("session policy");
                 return "session policy: " + s;
@@ -713,8 +719,14 @@ public final class Rig {
                 + (lostEvents > 0 ? ", venue answers lost while the process was down " + lostEvents : "")
                 + (oms.position(inst.symbol()) != pos ? ", order management believes " + Fixed.format(oms.position(inst.symbol()))
                 + " (it did not see the fill of an exit it did not send)" : "");
+        long gap = 0;
+        for (Fill f : fills) {
+            if (f.side() == p.side().opposite()) {
+                gap = Math.max(gap, p.side() == Side.BUY ? p.stop() - f.price() : f.price() - p.stop());
+            }
+        }
         return new ScenarioResult(sc.name(), sc.family(), sc.title(), inst.symbol(), a.currency(), v, why, lossR, loss, a.fees(),
-                oneR, maxExposure, prot, inv, violations, unprotectedNanos, end, tl, p, prints, fills);
+                oneR, maxExposure, prot, inv, violations, unprotectedNanos, end, tl, p, prints, fills, gap, cfg.gapAllowance());
     }
 
     private long money(long priceDist, long qty) {

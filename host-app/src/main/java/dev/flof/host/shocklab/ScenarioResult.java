@@ -15,6 +15,9 @@ import java.util.List;
  * @param violations        broken invariants (empty when all held)
  * @param prints            the venue's prints (time, price), for the chart
  * @param fills             every fill at the venue with the role of its order
+ * @param gapBeyondStop     the worst exit fill beyond the planned stop (price distance, 0 when none): what the
+ *                          gap allowance of the sizing must cover
+ * @param gapAllowance      the configured gap allowance beyond the stop (price distance)
  * @param unprotectedNanos  time with an open position and nothing resting or working to close it, while FLOF was
  *                          connected to the venue
  */
@@ -22,7 +25,7 @@ public record ScenarioResult(String name, int family, String title, String symbo
                              String explanation, BigDecimal lossR, long loss, long fees, long plannedRisk, long maxExposure,
                              List<String> protections, List<String> invariants, List<String> violations,
                              long unprotectedNanos, String endState, List<Rig.Mark> timeline, Script.Plan plan,
-                             List<Rig.Print> prints, List<Rig.Fill> fills) {
+                             List<Rig.Print> prints, List<Rig.Fill> fills, long gapBeyondStop, long gapAllowance) {
     public ScenarioResult {
         prints = List.copyOf(prints);
         fills = List.copyOf(fills);

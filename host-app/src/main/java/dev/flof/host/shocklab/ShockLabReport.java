@@ -65,6 +65,8 @@ public final class ShockLabReport {
             m.put("protections", r.protections());
             m.put("invariants", r.invariants());
             m.put("violations", r.violations());
+            m.put("gapBeyondStop", Fixed.format(r.gapBeyondStop()));
+            m.put("gapAllowance", Fixed.format(r.gapAllowance()));
             m.put("unprotectedMsWhileConnected", r.unprotectedNanos() / 1_000_000L);
             m.put("endState", r.endState());
             List<Object> fl = new ArrayList<>();
@@ -108,6 +110,16 @@ public final class ShockLabReport {
             sb.append("| ").append(r.name()).append(" | ").append(r.family()).append(" | ").append(r.verdict().label()).append(" | ")
                     .append(r.lossR().toPlainString()).append(" | ").append(money(r.loss())).append(' ').append(r.currency()).append(" | ")
                     .append(String.join("; ", r.protections())).append(" | ").append(r.violations().size()).append(" |\n");
+        }
+        sb.append("\n## Gap calibration\n\nThe worst exit fill beyond the planned stop, against the configured gap allowance that sizing"
+                + " must survive (the engine's gapAtrMultiple x ATR should be at least the allowance).\n\n");
+        sb.append("| scenario | symbol | beyond the stop | allowance | within |\n|---|---|---|---|---|\n");
+        for (ScenarioResult r : results) {
+            if (r.gapBeyondStop() > 0) {
+                sb.append("| ").append(r.name()).append(" | ").append(r.symbol()).append(" | ").append(Fixed.format(r.gapBeyondStop()))
+                        .append(" | ").append(Fixed.format(r.gapAllowance())).append(" | ")
+                        .append(r.gapBeyondStop() <= r.gapAllowance() ? "yes" : "NO").append(" |\n");
+            }
         }
         for (ScenarioResult r : results) {
             sb.append("\n## ").append(r.name()).append(" (family ").append(r.family()).append(")\n\n").append(r.title()).append("\n\n");

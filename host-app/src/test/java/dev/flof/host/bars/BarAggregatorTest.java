@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** Hand-computed bars (ET = UTC-4 in March 2024 after the 10th, UTC-5 in late November). */
 class BarAggregatorTest {
-    static final Instrument ES = new Instrument("ESM4", "CME", Fixed.parse("0.25"), 50, Fixed.ofUnits(1), MarketProfile.ES, "CME_GLOBEX_EQUITY");
-    static final Instrument BTC = new Instrument("BTCUSDT", "BINANCE", Fixed.parse("0.01"), 1, Fixed.parse("0.00001"), MarketProfile.CRYPTO, "CRYPTO_24_7");
+    static final Instrument ES = new Instrument("ESM4", "CME", Fixed.parse("0.25"), Fixed.ofUnits(50), Fixed.ofUnits(1), MarketProfile.ES, "CME_GLOBEX_EQUITY");
+    static final Instrument BTC = new Instrument("BTCUSDT", "BINANCE", Fixed.parse("0.01"), Fixed.ofUnits(1), Fixed.parse("0.00001"), MarketProfile.CRYPTO, "CRYPTO_24_7");
 
     static long t(String iso) {
         return Times.toNanos(Instant.parse(iso));

@@ -55,7 +55,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillRestartTest {
     static final long DEADLINE_S = 90;
-    static final Path SHARED = Path.of(System.getProperty("flof.shared.dir", "../../shared"));
 
     @TempDir
     Path work;
@@ -67,9 +66,9 @@ class KillRestartTest {
         final URLClassLoader loader;
 
         Tws() throws Exception {
-            Path feeds = SHARED.resolve("../main/flof-plugin-feeds/target").normalize();
-            Path main = Path.of(System.getProperty("flof.plugins.dir", "../plugins")).resolve("../flof-plugin-feeds/target").normalize();
-            Path base = Files.isDirectory(main.resolve("test-classes")) ? main : feeds;
+            // the plugins folder sits in the repository root, next to the feeds module
+            Path base = Path.of(System.getProperty("flof.plugins.dir", "../plugins")).toAbsolutePath()
+                    .resolve("../flof-plugin-feeds/target").normalize();
             Path tc = base.resolve("test-classes");
             Path c = base.resolve("classes");
             assertTrue(Files.isRegularFile(tc.resolve("dev/flof/feeds/ib/FakeTws.class")),

@@ -95,4 +95,42 @@ class PaperRunnerTest {
         assertTrue(text.contains("reconciled paper-binance-usdm (start-up): positions none"), text);
         assertTrue(text.contains("halt marker"), text);
     }
+
+    @Test
+    void lostEventsInAFullInboundQueueForceAReconciliation() throws Exception {
+        FlofConfig cfg = new ConfigLoader().load(Optional.empty());
+        RunnerSettings settings = new RunnerSettings(List.of("BTCUSDT"), "", Map.of("BTCUSDT", "1"), Map.of(),
+                List.of(new RunnerSettings.Endpoint("binance-usdm", Map.of(), List.of("BTCUSDT"))), List.of(),
+                new RunnerSettings.Status("127.0.0.1", -1, 1), "state", "", 8, 24);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PluginHost host = PluginHost.start(PLUGINS);
+             LiveRunner runner = new LiveRunner(LiveRunner.Mode.PAPER, cfg, settings, host, n -> Optional.empty(), new SystemClock(),
+                     work, new PrintStream(out, true, StandardCharsets.UTF_8), false)) {
+            // the kernel is not running yet: 8 fit, 12 are refused
+            long now = new SystemClock().nanos();
+            int accepted = 0;
+            for (int i = 0; i < 20; i++) {
+                accepted += runner.inbound().publish(new Trade("BTCUSDT", now, now, i + 1, Fixed.parse("97000"), Fixed.parse("0.01"),
+                        Side.BUY, AggressorRule.VENUE)) ? 1 : 0;
+            }
+            assertEquals(8, accepted);
+            Thread kernel = new Thread(() -> {
+                try {
+                    runner.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-kernel");
+            kernel.start();
+            LiveStatus s = runner.awaitStatus(x -> x.venues().get(0).lastReconcile().contains("inbound queue overflow"),
+                    Duration.ofSeconds(30));
+            assertEquals(12, s.inboundDropped());
+            assertTrue(s.line().contains("DROPPED 12"), s.line());
+            assertTrue(s.venues().get(0).reconciled());
+            runner.stop();
+            kernel.join(30_000);
+            assertFalse(kernel.isAlive());
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("inbound queue full: 12 events lost"), out.toString(StandardCharsets.UTF_8));
+    }
 }

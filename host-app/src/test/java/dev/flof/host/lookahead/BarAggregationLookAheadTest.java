@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class BarAggregationLookAheadTest {
     static final Path MARKET = Path.of(System.getProperty("flof.shared.dir", "../../shared")).resolve("data/market");
-    static final Instrument ESZ13 = new Instrument("ESZ13", "CME", Fixed.parse("0.25"), 50, Fixed.ofUnits(1), MarketProfile.ES, "CME_GLOBEX_EQUITY");
-    static final Instrument BTCUSD = new Instrument("BTCUSD", "BITSTAMP", Fixed.parse("0.01"), 1, Fixed.parse("0.00000001"), MarketProfile.CRYPTO, "CRYPTO_24_7");
+    static final Instrument ESZ13 = new Instrument("ESZ13", "CME", Fixed.parse("0.25"), Fixed.ofUnits(50), Fixed.ofUnits(1), MarketProfile.ES, "CME_GLOBEX_EQUITY");
+    static final Instrument BTCUSD = new Instrument("BTCUSD", "BITSTAMP", Fixed.parse("0.01"), Fixed.ofUnits(1), Fixed.parse("0.00000001"), MarketProfile.CRYPTO, "CRYPTO_24_7");
 
     static List<Bar> leanEsMinutes() throws Exception {
         List<Bar> out = new ArrayList<>();

@@ -94,6 +94,25 @@ class ProtectionComponentsTest {
         assertNull(p.entryBlocked(Scenarios.at("2026-07-14T20:44:00Z")));
     }
 
+    @Test
+    void theCalendarFormHonoursHolidayEarlyCloses() {
+        // CME holiday table: Thanksgiving 2026-11-26 closes 13:00 ET, Friday 2026-11-27 closes 13:15 ET (18:15 UTC).
+        dev.flof.host.calendar.ExchangeCalendar cme = new dev.flof.host.calendar.CmeGlobexEquityCalendar();
+        EsSessionPolicy p = new EsSessionPolicy(15, true, 10);
+        long blackFridayNoonCt = Scenarios.at("2026-11-27T18:00:00Z");
+        assertNull(p.entryBlocked(blackFridayNoonCt), "the plain rule only knows the 16:00 CT close");
+        assertTrue(p.entryBlocked(blackFridayNoonCt, cme).contains("weekend close"), p.entryBlocked(blackFridayNoonCt, cme));
+        assertNull(p.entryBlocked(Scenarios.at("2026-11-27T17:59:59Z"), cme));
+        assertTrue(p.mustBeFlat(Scenarios.at("2026-11-27T18:05:00Z"), cme));
+        assertTrue(p.entryBlocked(Scenarios.at("2026-11-27T18:15:00Z"), cme).contains("closed"));
+        // Thanksgiving: 12:50 ET is within 15 minutes of the 13:00 ET holiday close; it reopens at 18:00 ET
+        assertTrue(p.entryBlocked(Scenarios.at("2026-11-26T17:50:00Z"), cme).contains("holiday close"));
+        assertTrue(p.mustBeFlat(Scenarios.at("2026-11-26T17:50:00Z"), cme));
+        // a regular Tuesday: the 17:00 ET break is a maintenance break, no forced flat
+        assertTrue(p.entryBlocked(Scenarios.at("2026-11-17T21:50:00Z"), cme).contains("maintenance break"));
+        assertTrue(!p.mustBeFlat(Scenarios.at("2026-11-17T21:55:00Z"), cme));
+    }
+
     // ------------------------------------------------------------------ liquidation guard
 
     @Test

@@ -42,6 +42,7 @@ class ShockScenariosTest {
         pin(r, Verdict.BOUNDED, "2.00", "500");
         assertTrue(timeline(r, "order", "bracket stop ESZ6-A-1-S FILLED 1 @ 4990"));
         assertTrue(r.explanation().contains("software cannot prevent"));
+        assertEquals(Fixed.parse("5"), r.gapBeyondStop(), "4995 - 4990");
     }
 
     @Test
@@ -85,6 +86,7 @@ class ShockScenariosTest {
         pin(r, Verdict.EXPOSED, "71.00", "17750");
         assertTrue(r.explanation().contains("limit-locked"));
         assertTrue(timeline(r, "order", "FILLED 1 @ 4645"));
+        assertEquals(Fixed.parse("350"), r.gapBeyondStop(), "4995 - 4645, far beyond the 10-point allowance");
         assertTrue(acted(r, "overlord FLATTEN"), "the capital pillar asks for the flatten, which waits for the reopen");
     }
 

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Decoder throughput on a synthetic v3 trades file (see {@link SyntheticTrades}), the setup of the C++ anchor in
  * docs/databento.md section 10: one operation = decode the whole file, count records and sum {@code price}.
  * Records/s = records / (seconds per op); the files are generated once into {@code -Ddbn.bench.dir}
- * (default {@code target/dbn-bench}) and reused. Run: see docs/benchmarks-dbn.md.
+ * (default {@code target/dbn-bench}) and reused. Run: see docs/benchmarks.md (DBN decoder section).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -36,7 +36,7 @@ class DatabentoFeedProviderTest {
     static final long E9 = 1_000_000_000L;
 
     static Instrument esz4() {
-        return new Instrument("ESZ4", "CME", 250_000_000L, 50, E9, MarketProfile.ES, "CME_GLOBEX_EQUITY");
+        return new Instrument("ESZ4", "CME", 250_000_000L, 50 * E9, E9, MarketProfile.ES, "CME_GLOBEX_EQUITY");
     }
 
     @Test
