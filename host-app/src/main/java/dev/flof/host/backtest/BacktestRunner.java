@@ -172,7 +172,12 @@ public final class BacktestRunner {
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
                 PluginHost.Loaded<ReplaySourceProvider> provider = providerFor(f);
-                sources.add(provider.extension().open(f, Params.empty("backtest.data[" + i + "]")));
+                try {
+                    sources.add(provider.extension().open(f, Params.empty("backtest.data[" + i + "]")));
+                } catch (IllegalArgumentException e) {
+                    // Readers report bad parameters and bad headers this way; the message names the key or file.
+                    throw new FlofException(f + ": " + e.getMessage(), e);
+                }
                 dataFiles.add(new BacktestReport.DataFile(f.getFileName().toString(), origins.get(i), provider.id(),
                         Digests.sha256(f)));
             }

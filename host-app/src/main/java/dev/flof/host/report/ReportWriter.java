@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flof.host.journal.Journal;
 import dev.flof.spi.event.Bar;
 import dev.flof.spi.market.Fixed;
+import dev.flof.spi.market.Timeframe;
 import dev.flof.spi.risk.Factor;
 import dev.flof.spi.structure.StructureEvent;
 import java.io.IOException;
@@ -163,8 +164,9 @@ public final class ReportWriter {
         body.append("<h2>").append(esc(d.chartSymbol())).append(' ').append(esc(d.chartTimeframe()))
                 .append(" with points of interest, liquidity pools, sweeps and trades</h2>\n");
         body.append("<div id=\"price\" class=\"chart tall\"></div>\n");
-        body.append("<p class=\"note\">Zones: order blocks (green demand, red supply), fair value gaps (blue), breakers"
-                + " (orange); dashed lines: liquidity pools; diamonds: sweeps; triangles: entries; circles: exits."
+        body.append("<p class=\"note\">Zones (15m and higher): order blocks (green demand, red supply), fair value gaps"
+                + " (blue), breakers (orange); dashed lines: liquidity pools (1H and higher); diamonds: their sweeps;"
+                + " triangles: entries; circles: exits."
                 + " At most ").append(MAX_ZONES).append(" most recent zones are drawn; report.json has all.</p>\n");
         body.append("<h2>Equity and drawdown</h2>\n<div id=\"equity\" class=\"chart\"></div>\n");
         body.append("<h2>Performance</h2>\n").append(perfTable(perf));
@@ -251,6 +253,13 @@ public final class ReportWriter {
         List<Map<String, Object>> sweeps = new ArrayList<>();
         for (StructureEvent e : d.structure()) {
             String t = e.type();
+            // The map the engine trades from: zones of the point-of-interest timeframes (15m and up) and the
+            // pools of 1H and up; lower-timeframe structure would bury the chart.
+            String subjectKind = e.subject() == null ? "" : e.subject();
+            boolean zone = subjectKind.startsWith("OB:") || subjectKind.startsWith("FVG:");
+            if (e.timeframe().compareTo(zone ? Timeframe.M15 : Timeframe.H1) < 0) {
+                continue;
+            }
             String at = labelAt(opens, labels, e.knownTime());
             if (at == null) {
                 continue;
@@ -486,7 +495,7 @@ public final class ReportWriter {
                    itemStyle: {color: '#2ea043', color0: '#da3633', borderColor: '#2ea043', borderColor0: '#da3633'},
                    markArea: {silent: true, data: areas},
                    markLine: {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#8250df', width: 1}, label: {show: false}, data: lines}},
-                  {type: 'scatter', name: 'sweeps', symbol: 'diamond', symbolSize: 9, itemStyle: {color: '#8250df'},
+                  {type: 'scatter', name: 'sweeps', symbol: 'diamond', symbolSize: 7, itemStyle: {color: '#8250df', opacity: 0.8},
                    data: d.sweeps.map(function (s) { return [s.at, s.price]; })},
                   {type: 'scatter', name: 'entries', symbol: 'triangle', symbolSize: 13,
                    data: d.marks.filter(function (m) { return m.entry; }).map(function (m) {
