@@ -70,7 +70,17 @@ public final class BacktestRunner {
     public static final String EMBEDDED_RESOURCE = "/embedded/bitstamp_trades_from_20131125_usd.csv";
     public static final String EMBEDDED_NAME = "bitstamp_trades_from_20131125_usd.csv";
 
-    public record Options(List<Path> data, Path out, String configDescription, String configHash) {
+    /**
+     * @param fromNanos only events with exchange time at or after this are replayed ({@code Long.MIN_VALUE}: from the start)
+     * @param toNanos   replay stops before the first event at or after this ({@code Long.MAX_VALUE}: to the end)
+     * @param progress  called on the kernel thread with each data event's exchange time (a progress display), or null
+     */
+    public record Options(List<Path> data, Path out, String configDescription, String configHash, long fromNanos,
+                          long toNanos, java.util.function.LongConsumer progress) {
+        public Options(List<Path> data, Path out, String configDescription, String configHash) {
+            this(data, out, configDescription, configHash, Long.MIN_VALUE, Long.MAX_VALUE, null);
+        }
+
     }
 
     /**
@@ -238,7 +248,7 @@ public final class BacktestRunner {
             kernel.register(loop);
             List<EventSource> eventSources = new ArrayList<>();
             for (ReplaySourceProvider.ReplaySource s : sources) {
-                eventSources.add(s::next);
+                eventSources.add(window(s, options));
             }
             kernel.replay(eventSources);
             long finalEquity = equity(venues);
@@ -271,6 +281,27 @@ public final class BacktestRunner {
                 s.close();
             }
         }
+    }
+
+    /**
+     * The source seen through the run's time window: events before {@code from} are skipped (they are still
+     * read, so the reader's checks apply to the whole file), and the source ends at {@code to}.
+     */
+    static EventSource window(ReplaySourceProvider.ReplaySource s, Options o) {
+        return () -> {
+            while (true) {
+                Event e = s.next();
+                if (e == null || e.tsEvent() >= o.toNanos()) {
+                    return null;
+                }
+                if (e.tsEvent() >= o.fromNanos()) {
+                    if (o.progress() != null) {
+                        o.progress().accept(e.tsEvent());
+                    }
+                    return e;
+                }
+            }
+        };
     }
 
     private PluginHost.Loaded<ReplaySourceProvider> providerFor(Path file) {

@@ -49,6 +49,15 @@ public final class ConfigLoader {
     }
 
     public FlofConfig load(Optional<Path> userFile) {
+        return load(userFile, Map.of());
+    }
+
+    /**
+     * The configuration with {@code overrides} applied last, e.g. {@code predator.gradeB -> 6} from a
+     * parameter sweep. A key must name an existing setting (its whole dotted path); the value is read as
+     * YAML, so {@code 6}, {@code true} and {@code [ny-am]} keep their types.
+     */
+    public FlofConfig load(Optional<Path> userFile, Map<String, String> overrides) {
         ObjectNode tree = readDefaults();
         if (userFile.isPresent()) {
             Path file = userFile.get();
@@ -66,6 +75,9 @@ public final class ConfigLoader {
             rejectNulls(file, user, "");
             merge(tree, (ObjectNode) user);
         }
+        for (Map.Entry<String, String> o : new java.util.TreeMap<>(overrides).entrySet()) {
+            override(tree, o.getKey(), o.getValue());
+        }
         FlofConfig config;
         try {
             config = mapper.treeToValue(tree, FlofConfig.class);
@@ -74,6 +86,35 @@ public final class ConfigLoader {
         }
         validate(config, userFile.map(Path::toString).orElse("defaults"));
         return config;
+    }
+
+    private void override(ObjectNode tree, String key, String value) {
+        String[] parts = key.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = node.get(parts[i]);
+            if (next == null || !next.isObject()) {
+                throw new ConfigException("override " + key + ": unknown key '" + String.join(".", java.util.Arrays.copyOf(parts, i + 1)) + "'");
+            }
+            node = (ObjectNode) next;
+        }
+        String leaf = parts[parts.length - 1];
+        if (!node.has(leaf)) {
+            throw new ConfigException("override " + key + ": unknown key (allowed here: "
+                    + String.join(", ", new java.util.TreeSet<>(iterable(node.fieldNames()))) + ")");
+        }
+        try {
+            JsonNode v = mapper.readTree(value);
+            node.set(leaf, v == null || v.isMissingNode() ? mapper.getNodeFactory().textNode(value) : v);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("override " + key + ": not a valid YAML value: '" + value + "'");
+        }
+    }
+
+    private static <T> java.util.List<T> iterable(Iterator<T> it) {
+        java.util.List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
     }
 
     private ObjectNode readDefaults() {
