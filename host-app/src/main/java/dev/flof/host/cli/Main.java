@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run './flof COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live", "shocklab");
+    static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live", "shocklab", "bench");
 
     private final CliContext ctx;
 
