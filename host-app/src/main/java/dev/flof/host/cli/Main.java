@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "flof", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "FLOF: Fractal Liquidity & Order Flow Matrix (ES futures and crypto).",
-        footer = {"", "Run './flof COMMAND --help' for a command's options."})
+        footer = {"", "Run './flof COMMAND --help' for a command's options; './flof test' runs the test suite."})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live", "shocklab", "bench");
