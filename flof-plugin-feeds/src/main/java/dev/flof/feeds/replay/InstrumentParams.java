@@ -37,4 +37,15 @@ public final class InstrumentParams {
     public static Instrument es(Params p, String symbol) {
         return resolve(p, symbol, "CME", "0.25", 50, "1", MarketProfile.ES, "CME_GLOBEX_EQUITY");
     }
+
+    /**
+     * The instrument of a plain CSV: the symbol defaults to the file name up to its first dot, the profile
+     * ({@code profile}: ES or CRYPTO, default CRYPTO) picks the defaults, every instrument key can override.
+     */
+    public static Instrument forFile(Params p, java.nio.file.Path file) {
+        String stem = file.getFileName().toString();
+        stem = stem.contains(".") ? stem.substring(0, stem.indexOf('.')) : stem;
+        MarketProfile profile = MarketProfile.valueOf(p.string("profile", "CRYPTO").toUpperCase(java.util.Locale.ROOT));
+        return profile == MarketProfile.ES ? es(p, stem) : crypto(p, stem, "UNKNOWN", "0.000000001");
+    }
 }

@@ -4,7 +4,6 @@ import dev.flof.spi.event.Bar;
 import dev.flof.spi.ext.Params;
 import dev.flof.spi.ext.ReplaySourceProvider;
 import dev.flof.spi.market.Instrument;
-import dev.flof.spi.market.MarketProfile;
 import dev.flof.spi.market.Timeframe;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,18 +33,12 @@ public class PlainCsvBarsProvider implements ReplaySourceProvider {
 
     @Override
     public boolean accepts(Path file) {
-        String n = TextFiles.name(file);
-        return n.endsWith(".bars.csv") || n.endsWith(".bars.csv.gz")
-                || ((n.endsWith(".csv") || n.endsWith(".csv.gz")) && TextFiles.firstLine(file).equalsIgnoreCase(HEADER));
+        return TextFiles.isPlainCsv(file, ".bars.csv", HEADER);
     }
 
     @Override
     public ReplaySource open(Path file, Params params) throws IOException {
-        String stem = file.getFileName().toString();
-        stem = stem.contains(".") ? stem.substring(0, stem.indexOf('.')) : stem;
-        MarketProfile profile = MarketProfile.valueOf(params.string("profile", "CRYPTO").toUpperCase(java.util.Locale.ROOT));
-        Instrument ins = profile == MarketProfile.ES ? InstrumentParams.es(params, stem)
-                : InstrumentParams.crypto(params, stem, "UNKNOWN", "0.000000001");
+        Instrument ins = InstrumentParams.forFile(params, file);
         Timeframe tf = Timeframe.ofLabel(params.string("timeframe", "1m"));
         if (tf.calendarBased()) {
             throw new IllegalArgumentException(params.path() + ".timeframe: csv-bars takes intraday bars (1m..4H), got " + tf.label());

@@ -5,7 +5,6 @@ import dev.flof.spi.ext.Params;
 import dev.flof.spi.ext.ReplaySourceProvider;
 import dev.flof.spi.market.AggressorRule;
 import dev.flof.spi.market.Instrument;
-import dev.flof.spi.market.MarketProfile;
 import dev.flof.spi.market.Side;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,18 +36,12 @@ public class PlainCsvTradesProvider implements ReplaySourceProvider {
 
     @Override
     public boolean accepts(Path file) {
-        String n = TextFiles.name(file);
-        return n.endsWith(".trades.csv") || n.endsWith(".trades.csv.gz")
-                || ((n.endsWith(".csv") || n.endsWith(".csv.gz")) && TextFiles.firstLine(file).equalsIgnoreCase(HEADER));
+        return TextFiles.isPlainCsv(file, ".trades.csv", HEADER);
     }
 
     @Override
     public ReplaySource open(Path file, Params params) throws IOException {
-        String stem = file.getFileName().toString();
-        stem = stem.contains(".") ? stem.substring(0, stem.indexOf('.')) : stem;
-        MarketProfile profile = MarketProfile.valueOf(params.string("profile", "CRYPTO").toUpperCase(java.util.Locale.ROOT));
-        Instrument ins = profile == MarketProfile.ES ? InstrumentParams.es(params, stem)
-                : InstrumentParams.crypto(params, stem, "UNKNOWN", "0.000000001");
+        Instrument ins = InstrumentParams.forFile(params, file);
         return new Source(file, params, ins);
     }
 

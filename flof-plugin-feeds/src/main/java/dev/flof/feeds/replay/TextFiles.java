@@ -76,4 +76,14 @@ public final class TextFiles {
             throw new ReplayException(file, where, field + ": not an integer: '" + text + "'");
         }
     }
+
+    /**
+     * A FLOF plain CSV: named {@code *<suffix>} (or {@code *<suffix>.gz}), or any {@code .csv}/{@code .csv.gz}
+     * whose first line is {@code header}.
+     */
+    static boolean isPlainCsv(Path file, String suffix, String header) {
+        String n = name(file);
+        return n.endsWith(suffix) || n.endsWith(suffix + ".gz")
+                || ((n.endsWith(".csv") || n.endsWith(".csv.gz")) && firstLine(file).equalsIgnoreCase(header));
+    }
 }

@@ -26,6 +26,8 @@ final class GcWatch implements AutoCloseable, NotificationListener {
     private final Map<String, long[]> startCounts = new TreeMap<>();
     private volatile long maxPauseMillis;
     private volatile long pauses;
+    /** Notifications received since {@link #start}, from every collector (one per collection). */
+    private long notified;
 
     /** What happened between {@link #start} and {@link #stop}. */
     record Window(long collections, long collectionMillis, long pauses, long maxPauseMillis, Map<String, Long> byCollector) {
@@ -54,8 +56,34 @@ final class GcWatch implements AutoCloseable, NotificationListener {
         for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
             startCounts.put(b.getName(), new long[] {b.getCollectionCount(), b.getCollectionTime()});
         }
-        maxPauseMillis = 0;
-        pauses = 0;
+        synchronized (this) {
+            maxPauseMillis = 0;
+            pauses = 0;
+            notified = 0;
+        }
+    }
+
+    /**
+     * Waits until a notification has arrived for every collection the beans counted since {@link #start}
+     * (they are delivered on their own thread shortly after each collection), at most {@code timeoutMillis}.
+     */
+    synchronized void awaitNotifications(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (notified < collectedSinceStart()) {
+            long leftMillis = (deadline - System.nanoTime()) / 1_000_000L;
+            if (leftMillis <= 0) {
+                return;
+            }
+            wait(leftMillis);
+        }
+    }
+
+    private long collectedSinceStart() {
+        long n = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += b.getCollectionCount() - startCounts.getOrDefault(b.getName(), new long[2])[0];
+        }
+        return n;
     }
 
     Window stop() {
@@ -78,12 +106,13 @@ final class GcWatch implements AutoCloseable, NotificationListener {
             return;
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        if (!isPause(info.getGcName())) {
-            return;
-        }
         synchronized (this) {
-            pauses++;
-            maxPauseMillis = Math.max(maxPauseMillis, info.getGcInfo().getDuration());
+            notified++;
+            if (isPause(info.getGcName())) {
+                pauses++;
+                maxPauseMillis = Math.max(maxPauseMillis, info.getGcInfo().getDuration());
+            }
+            notifyAll();
         }
     }
 

@@ -131,7 +131,7 @@ final class LiveBench {
         lane.awaitProcessed();
         kt.join(10_000);
         // collector notifications arrive on their own thread shortly after each collection
-        Thread.sleep(200);
+        gc.awaitNotifications(2_000);
         GcWatch.Window window = gc.stop();
         gc.close();
         String collector = String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
@@ -216,6 +216,7 @@ final class LiveBench {
         final LatencyHistogram fromSchedule = new LatencyHistogram();
         volatile boolean done;
         volatile long expected = Long.MAX_VALUE;
+        private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         private volatile long processed;
         long t0;
         long period;
@@ -312,12 +313,15 @@ final class LiveBench {
             processed = p;
             if (p >= expected) {
                 done = true;
+                finished.countDown();
             }
         }
 
+        /** Waits for the kernel thread to have handled every published event (signalled, not polled). */
         void awaitProcessed() throws InterruptedException {
-            while (processed < expected) {
-                Thread.sleep(5);
+            // The last event may have been handled before `expected` was set; then nothing will signal.
+            if (processed < expected) {
+                finished.await();
             }
             done = true;
         }
