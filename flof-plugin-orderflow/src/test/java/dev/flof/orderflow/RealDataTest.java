@@ -100,9 +100,10 @@ class RealDataTest {
 
     @Test
     void binanceBtcSignalCountsWithDefaults() throws IOException {
-        // footprint rows of 1.00 USDT (100 ticks), imbalance minimum 0.1 BTC
+        // footprint rows of 1.00 USDT (100 ticks), imbalance minimum 0.1 BTC; CVD divergence on a 2 bp zigzag
+        // (about 12.2 USDT at this capture's ~61,000; the former fixed 20 USDT confirmed 3 bullish divergences)
         Map<String, Integer> expected = new TreeMap<>(Map.of("ABSORPTION+", 5, "ABSORPTION-", 2,
-                "CVD_DIVERGENCE+", 3, "CVD_DIVERGENCE-", 2, "DELTA_FLIP+", 8, "DELTA_FLIP-", 8, "LARGE_PRINT+", 2,
+                "CVD_DIVERGENCE+", 1, "CVD_DIVERGENCE-", 2, "DELTA_FLIP+", 8, "DELTA_FLIP-", 8, "LARGE_PRINT+", 2,
                 "LARGE_PRINT-", 3, "POC_SHIFT+", 1, "POC_SHIFT-", 2));
         expected.putAll(Map.of("STACKED_IMBALANCE+", 5, "STACKED_IMBALANCE-", 13));
         assertEquals(expected, btc(Map.of()));

@@ -23,7 +23,8 @@ public final class AggressorClassifier {
     private long ask = Fixed.UNDEF;
     private long lastPrice = Fixed.UNDEF;
     private int tickSign;
-    private final EnumMap<AggressorRule, Long> counts = new EnumMap<>(AggressorRule.class);
+    /** Trades decided per rule, by {@link AggressorRule#ordinal()} (no boxing on the per-trade path). */
+    private final long[] counts = new long[AggressorRule.values().length];
 
     /** Binance {@code m} ("buyer is the maker"): {@code true} means the seller aggressed. */
     public static Side fromBinanceBuyerIsMaker(boolean buyerIsMaker) {
@@ -86,7 +87,7 @@ public final class AggressorClassifier {
         }
         tickSign = tick;
         lastPrice = p;
-        counts.merge(out.rule(), 1L, Long::sum);
+        counts[out.rule().ordinal()]++;
         return out;
     }
 
@@ -108,6 +109,12 @@ public final class AggressorClassifier {
 
     /** Trades decided per rule, in rule order. */
     public Map<AggressorRule, Long> counts() {
-        return new EnumMap<>(counts);
+        EnumMap<AggressorRule, Long> m = new EnumMap<>(AggressorRule.class);
+        for (AggressorRule r : AggressorRule.values()) {
+            if (counts[r.ordinal()] > 0) {
+                m.put(r, counts[r.ordinal()]);
+            }
+        }
+        return m;
     }
 }

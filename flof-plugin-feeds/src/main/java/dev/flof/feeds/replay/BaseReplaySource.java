@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Common machinery of the replay readers: a subclass parses raw records and hands them to
@@ -28,6 +29,9 @@ public abstract class BaseReplaySource implements ReplaySource {
     protected final Path file;
     private final EventSanitizer sanitizer;
     private final Map<String, AggressorClassifier> classifiers = new TreeMap<>();
+    // the classifier of the last symbol delivered (symbols repeat)
+    private String lastSymbol;
+    private AggressorClassifier lastClassifier;
     private final Map<String, Instrument> instruments;
     private final List<String> baseNotes = new ArrayList<>();
     private boolean eof;
@@ -67,6 +71,7 @@ public abstract class BaseReplaySource implements ReplaySource {
     /** Registers an instrument found while reading (e.g. from DBN symbol mappings). */
     protected void addInstrument(Instrument i) {
         instruments.put(i.symbol(), i);
+        sanitizer.instrumentsChanged();
     }
 
     /**
@@ -75,6 +80,11 @@ public abstract class BaseReplaySource implements ReplaySource {
     protected abstract boolean readMore() throws IOException;
 
     protected final void offer(Event e, String where) throws ReplayException {
+        sanitizer.offer(e, where);
+    }
+
+    /** As {@link #offer(Event, String)}, with the location formatted only if an error or a note needs it. */
+    protected final void offer(Event e, Supplier<String> where) throws ReplayException {
         sanitizer.offer(e, where);
     }
 
@@ -115,12 +125,12 @@ public abstract class BaseReplaySource implements ReplaySource {
     private Event deliver(Event e) {
         if (e instanceof Quote q) {
             quotes++;
-            classifiers.computeIfAbsent(q.symbol(), s -> new AggressorClassifier()).onQuote(q);
+            classifier(q.symbol()).onQuote(q);
             return q;
         }
         if (e instanceof Trade t) {
             trades++;
-            return classifiers.computeIfAbsent(t.symbol(), s -> new AggressorClassifier()).classify(t);
+            return classifier(t.symbol()).classify(t);
         }
         if (e instanceof Bar) {
             bars++;
@@ -128,6 +138,14 @@ public abstract class BaseReplaySource implements ReplaySource {
             others++;
         }
         return e;
+    }
+
+    private AggressorClassifier classifier(String symbol) {
+        if (symbol != lastSymbol || symbol == null) {
+            lastClassifier = classifiers.computeIfAbsent(symbol, s -> new AggressorClassifier());
+            lastSymbol = symbol;
+        }
+        return lastClassifier;
     }
 
     @Override

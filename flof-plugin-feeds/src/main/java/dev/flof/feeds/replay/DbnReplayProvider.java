@@ -6,6 +6,8 @@ import dev.flof.feeds.databento.dbn.DbnDecoder;
 import dev.flof.feeds.databento.dbn.DbnFormatException;
 import dev.flof.feeds.databento.dbn.DbnMetadata;
 import dev.flof.feeds.databento.dbn.DbnRecord;
+import dev.flof.feeds.databento.dbn.DbnRecordView;
+import dev.flof.feeds.databento.dbn.DbnScanner;
 import dev.flof.feeds.databento.dbn.InstrumentDefMsgV1;
 import dev.flof.feeds.databento.dbn.InstrumentDefMsgV2;
 import dev.flof.feeds.databento.dbn.InstrumentDefMsgV3;
@@ -18,6 +20,7 @@ import dev.flof.feeds.databento.dbn.SType;
 import dev.flof.feeds.databento.dbn.SymbolMappingMsgV1;
 import dev.flof.feeds.databento.dbn.SymbolMappingMsgV2;
 import dev.flof.feeds.databento.dbn.TradeMsg;
+import dev.flof.feeds.databento.dbn.UnknownRecord;
 import dev.flof.feeds.databento.dbn.WithTsOut;
 import dev.flof.spi.event.Bar;
 import dev.flof.spi.event.DepthSnapshot;
@@ -42,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.pf4j.Extension;
 
 /**
@@ -55,6 +59,12 @@ import org.pf4j.Extension;
  * symbol-mapping records in the stream); ES-family GLBX instruments get the ES tick and calendar, others
  * take the tick from definition records or config {@code tick-size}. Replay order is {@code ts_recv}.
  * Errors name the file and the decompressed byte offset.
+ *
+ * <p>Speed (docs/benchmarks.md): trade and mbp-1/tbbo records, the bulk of a replay, are read in place through
+ * the codec's flyweight {@link DbnRecordView} (no record, header or level objects); every other record is
+ * materialized as before. The location of a record ({@code offset N}) is formatted only when an error or a note
+ * needs it, and the previous record's instrument id is remembered so that a single-instrument stream does no map
+ * look-up per record. The events, their order and every counter are the same either way.
  */
 @Extension
 public class DbnReplayProvider implements ReplaySourceProvider {
@@ -105,6 +115,19 @@ public class DbnReplayProvider implements ReplaySourceProvider {
 
     private static final class Source extends BaseReplaySource {
         private final DbnDecoder dec;
+        private final DbnScanner scanner;
+        private final boolean tsOut;
+        /** Offset of the record being replayed (decompressed stream). */
+        private long recordOffset;
+        /** Where the record being replayed starts, formatted only when an error or a note asks for it. */
+        private final Supplier<String> where = () -> "offset " + recordOffset;
+        private long unknownSkipped;
+        // the previous record's instrument id and its mappings (forgotten whenever a mapping changes)
+        private long cachedId = -1;
+        private List<Mapping> cachedMappings;
+        // the previous quote's instrument id and its last top of book (the same array as in lastTop)
+        private long topId = -1;
+        private long[] top;
         private final Params params;
         private final String dataset;
         private final Map<Long, List<Mapping>> idToSymbol = new HashMap<>();
@@ -116,6 +139,8 @@ public class DbnReplayProvider implements ReplaySourceProvider {
         Source(Path file, Params params, DbnDecoder dec) throws IOException {
             super(file, params, List.of(), 0, 0, false);
             this.dec = dec;
+            this.scanner = dec.scanner();
+            this.tsOut = scanner.tsOut();
             this.params = params;
             DbnMetadata md = dec.metadata();
             this.dataset = md.dataset();
@@ -162,8 +187,23 @@ public class DbnReplayProvider implements ReplaySourceProvider {
             return i;
         }
 
+        private void map(long id, List<Mapping> mappings) {
+            idToSymbol.put(id, mappings);
+            cachedId = -1;
+            cachedMappings = null;
+        }
+
         private String symbol(long id, long tsEvent) {
-            List<Mapping> ms = idToSymbol.get(id);
+            List<Mapping> ms;
+            if (id == cachedId && cachedMappings != null) {
+                ms = cachedMappings;
+            } else {
+                ms = idToSymbol.get(id);
+                if (ms != null) {
+                    cachedId = id;
+                    cachedMappings = ms;
+                }
+            }
             if (ms != null) {
                 if (ms.size() == 1) {
                     return ms.get(0).symbol();
@@ -180,32 +220,61 @@ public class DbnReplayProvider implements ReplaySourceProvider {
             count("records with an unmapped instrument id");
             String s = "ID" + id;
             instrument(s, 0);
-            idToSymbol.put(id, List.of(new Mapping(0, Long.MAX_VALUE, s)));
+            map(id, List.of(new Mapping(0, Long.MAX_VALUE, s)));
             return s;
         }
 
-        private String where() {
-            return "offset " + dec.lastOffset();
-        }
-
+        /**
+         * Replays the next record. Trades and mbp-1/tbbo are read in place through the scanner's view; anything
+         * else is materialized; records of unknown layout are skipped and counted, as {@link DbnDecoder#next()} does.
+         */
         @Override
         protected boolean readMore() throws IOException {
             DbnRecord r;
-            try {
-                r = dec.next();
-            } catch (DbnFormatException e) {
-                throw error("", e.getMessage());
+            while (true) {
+                try {
+                    if (!scanner.next()) {
+                        r = null;
+                        break;
+                    }
+                } catch (DbnFormatException e) {
+                    throw error("", e.getMessage());
+                }
+                recordOffset = scanner.recordOffset();
+                DbnRecordView v = scanner.view();
+                int rtype = v.rtype();
+                int size = v.lengthBytes() - (tsOut ? 8 : 0);
+                if (rtype == RType.MBP_0 && size == TradeMsg.SIZE) {
+                    trade(where, v.instrumentId(), v.tsEvent(), v.tsRecv(), v.sequence(), v.price(), v.size(), v.side());
+                    return true;
+                }
+                if (rtype == RType.MBP_1 && size == Mbp1Msg.SIZE) {
+                    long id = v.instrumentId();
+                    long tsEvent = v.tsEvent();
+                    long tsRecv = v.tsRecv();
+                    long seq = v.sequence();
+                    quote(where, id, tsEvent, tsRecv, seq, v.bidPx(0), v.bidSz(0), v.askPx(0), v.askSz(0));
+                    if (v.action() == 'T') {
+                        trade(where, id, tsEvent, tsRecv, seq, v.price(), v.size(), v.side());
+                    }
+                    return true;
+                }
+                r = v.toRecord();
+                if (!(r instanceof UnknownRecord)) {
+                    break;
+                }
+                unknownSkipped++;
             }
             if (r == null) {
-                if (dec.unknownSkipped() > 0) {
-                    addNote(file.getFileName() + ": " + dec.unknownSkipped() + " records of unknown type skipped by the decoder");
+                if (unknownSkipped > 0) {
+                    addNote(file.getFileName() + ": " + unknownSkipped + " records of unknown type skipped by the decoder");
                 }
                 return false;
             }
             if (r instanceof WithTsOut w) {
                 r = w.record();
             }
-            String where = where();
+            Supplier<String> where = this.where;
             switch (r) {
                 case TradeMsg t -> trade(where, t.hd().instrumentId(), t.hd().tsEvent(), t.tsRecv(), t.sequence(), t.price(), t.size(), t.side());
                 case Mbp1Msg m -> {
@@ -237,12 +306,12 @@ public class DbnReplayProvider implements ReplaySourceProvider {
                     }
                 }
                 case MboMsg m -> mbo(where, m);
-                case OhlcvMsg o -> ohlcv(where, o);
+                case OhlcvMsg o -> ohlcv(where.get(), o);
                 case InstrumentDefMsgV1 d -> definition(d.hd().instrumentId(), d.rawSymbol(), d.minPriceIncrement());
                 case InstrumentDefMsgV2 d -> definition(d.hd().instrumentId(), d.rawSymbol(), d.minPriceIncrement());
                 case InstrumentDefMsgV3 d -> definition(d.hd().instrumentId(), d.rawSymbol(), d.minPriceIncrement());
-                case SymbolMappingMsgV1 s -> idToSymbol.put(s.hd().instrumentId(), List.of(new Mapping(0, Long.MAX_VALUE, s.stypeOutSymbol())));
-                case SymbolMappingMsgV2 s -> idToSymbol.put(s.hd().instrumentId(), List.of(new Mapping(0, Long.MAX_VALUE, s.stypeOutSymbol())));
+                case SymbolMappingMsgV1 s -> map(s.hd().instrumentId(), List.of(new Mapping(0, Long.MAX_VALUE, s.stypeOutSymbol())));
+                case SymbolMappingMsgV2 s -> map(s.hd().instrumentId(), List.of(new Mapping(0, Long.MAX_VALUE, s.stypeOutSymbol())));
                 default -> count("records not replayed: " + (r.structName() == null ? "unknown" : r.structName()));
             }
             return true;
@@ -252,12 +321,13 @@ public class DbnReplayProvider implements ReplaySourceProvider {
             if (raw == null || raw.isEmpty()) {
                 return;
             }
-            idToSymbol.put(id, List.of(new Mapping(0, Long.MAX_VALUE, raw)));
+            map(id, List.of(new Mapping(0, Long.MAX_VALUE, raw)));
             instrument(raw, Dbn.isUndefPrice(minTick) ? 0 : minTick);
             count("instrument definitions");
         }
 
-        private void trade(String where, long id, long tsEvent, long tsRecv, long seq, long price, long size, char side) throws IOException {
+        private void trade(Supplier<String> where, long id, long tsEvent, long tsRecv, long seq, long price, long size, char side)
+                throws IOException {
             if (Dbn.isUndefPrice(price)) {
                 count("trades without a price skipped");
                 return;
@@ -267,18 +337,27 @@ public class DbnReplayProvider implements ReplaySourceProvider {
                     s == Side.NONE ? AggressorRule.UNKNOWN : AggressorRule.VENUE), where);
         }
 
-        private void quote(String where, long id, long tsEvent, long tsRecv, long seq, long bid, long bidSz, long ask, long askSz)
-                throws IOException {
-            long[] last = lastTop.get(id);
+        private void quote(Supplier<String> where, long id, long tsEvent, long tsRecv, long seq, long bid, long bidSz, long ask,
+                           long askSz) throws IOException {
+            long[] last = id == topId ? top : lastTop.get(id);
             if (last != null && last[0] == bid && last[1] == bidSz && last[2] == ask && last[3] == askSz) {
                 return;
             }
-            lastTop.put(id, new long[] {bid, bidSz, ask, askSz});
+            if (last == null) {
+                last = new long[4];
+                lastTop.put(id, last);
+            }
+            last[0] = bid;
+            last[1] = bidSz;
+            last[2] = ask;
+            last[3] = askSz;
+            topId = id;
+            top = last;
             offer(new Quote(symbol(id, tsEvent), tsEvent, tsRecv, seq,
                     bid, Dbn.isUndefPrice(bid) ? 0 : Fixed.ofUnits(bidSz), ask, Dbn.isUndefPrice(ask) ? 0 : Fixed.ofUnits(askSz)), where);
         }
 
-        private void mbo(String where, MboMsg m) throws IOException {
+        private void mbo(Supplier<String> where, MboMsg m) throws IOException {
             long id = m.hd().instrumentId();
             if (m.action() == 'T') {
                 trade(where, id, m.hd().tsEvent(), m.tsRecv(), m.sequence(), m.price(), m.size(), m.side());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The bad-input policy shared by all replay readers (issue 4, "Bad input"):
@@ -29,6 +30,10 @@ import java.util.TreeMap;
  * <li>a silence longer than {@code gapNs} between consecutive market events is reported as a gap (not filled).</li>
  * </ul>
  * Ties in {@code tsRecv} keep file order, so the result is a pure function of the file.
+ *
+ * <p>Events that arrive in order (the usual case) wait in a plain FIFO; only once an event arrives earlier than
+ * the newest waiting one does the buffer become a priority queue (until it drains). Both release in
+ * ({@code tsRecv}, arrival) order, so the choice changes nothing but the cost.
  */
 public final class EventSanitizer {
     private static final int DEDUPE_WINDOW = 65_536;
@@ -47,6 +52,17 @@ public final class EventSanitizer {
         int c = Long.compare(a.event.tsRecv(), b.event.tsRecv());
         return c != 0 ? c : Long.compare(a.arrival, b.arrival);
     });
+    /** Waiting events in (tsRecv, arrival) order when {@link #queue} is empty; empty otherwise. */
+    private final ArrayDeque<Event> inOrder = new ArrayDeque<>();
+    private long inOrderFirstArrival;
+    private long inOrderLastRecv = Long.MIN_VALUE;
+    // the instrument of the last symbol checked (symbols repeat; forgotten when the instrument map changes)
+    private String tickSymbol;
+    private Instrument tickInstrument;
+    // a price of tickInstrument known to be on its grid: a price equal to it or one tick away is on the grid too
+    private boolean gridKnown;
+    private long gridPrice;
+    private static final long GRID_SAFE = Long.MAX_VALUE / 4;
     private final HashSet<String> seenSeq = new HashSet<>();
     private final ArrayDeque<String> seenOrder = new ArrayDeque<>();
     private final TreeMap<String, Long> counters = new TreeMap<>();
@@ -71,10 +87,15 @@ public final class EventSanitizer {
 
     /** Validates and buffers one event read at {@code where} (e.g. {@code "line 12"}). */
     public void offer(Event e, String where) throws ReplayException {
+        offer(e, () -> where);
+    }
+
+    /** As {@link #offer(Event, String)}, with the location formatted only if an error or a note needs it. */
+    public void offer(Event e, Supplier<String> where) throws ReplayException {
         if (e instanceof Trade t) {
             if (t.size() <= 0) {
                 if (!skipBadSizes) {
-                    throw new ReplayException(file, where, "trade size must be positive, got " + Fixed.format(t.size()));
+                    throw new ReplayException(file, where.get(), "trade size must be positive, got " + Fixed.format(t.size()));
                 }
                 count("trades rejected: non-positive size");
                 return;
@@ -107,23 +128,63 @@ public final class EventSanitizer {
         long recv = e.tsRecv();
         if (recv < maxRecv) {
             if (maxRecv - recv > toleranceNs) {
-                throw new ReplayException(file, where, "timestamp " + recv + " is " + (maxRecv - recv)
+                throw new ReplayException(file, where.get(), "timestamp " + recv + " is " + (maxRecv - recv)
                         + " ns older than an earlier event (" + maxRecv + "), beyond the reorder tolerance of " + toleranceNs + " ns");
             }
             count("events reordered (within tolerance)");
         }
         maxRecv = Math.max(maxRecv, recv);
-        queue.add(new Pending(e, arrivals++));
+        long arrival = arrivals++;
+        if (queue.isEmpty() && (inOrder.isEmpty() || recv >= inOrderLastRecv)) {
+            if (inOrder.isEmpty()) {
+                inOrderFirstArrival = arrival;
+            }
+            inOrder.addLast(e);
+            inOrderLastRecv = recv;
+            return;
+        }
+        long a = inOrderFirstArrival;
+        for (Event w : inOrder) {
+            queue.add(new Pending(w, a++));
+        }
+        inOrder.clear();
+        queue.add(new Pending(e, arrival));
     }
 
-    private void checkTick(String symbol, String where, long price) {
-        Instrument ins = instruments.get(symbol);
-        if (ins != null && !ins.onTickGrid(price)) {
-            count("prices off the tick grid");
-            if (offTickNotes++ < MAX_NOTES) {
-                notes.add(file.getFileName() + " " + where + ": price " + Fixed.format(price) + " is off the tick grid of "
-                        + symbol + " (tick " + Fixed.format(ins.tickSize()) + ")");
-            }
+    /** The instrument map changed (a reader registered or replaced an instrument). */
+    public void instrumentsChanged() {
+        tickSymbol = null;
+        tickInstrument = null;
+        gridKnown = false;
+    }
+
+    private void checkTick(String symbol, Supplier<String> where, long price) {
+        Instrument ins;
+        if (symbol == tickSymbol && symbol != null) {
+            ins = tickInstrument;
+        } else {
+            ins = instruments.get(symbol);
+            tickSymbol = symbol;
+            tickInstrument = ins;
+            gridKnown = false;
+        }
+        if (ins == null) {
+            return;
+        }
+        if (gridKnown && Math.abs(price) < GRID_SAFE && Math.abs(gridPrice) < GRID_SAFE
+                && (price == gridPrice || Math.abs(price - gridPrice) == ins.tickSize())) {
+            gridPrice = price;
+            return;
+        }
+        if (ins.onTickGrid(price)) {
+            gridKnown = true;
+            gridPrice = price;
+            return;
+        }
+        count("prices off the tick grid");
+        if (offTickNotes++ < MAX_NOTES) {
+            notes.add(file.getFileName() + " " + where.get() + ": price " + Fixed.format(price) + " is off the tick grid of "
+                    + symbol + " (tick " + Fixed.format(ins.tickSize()) + ")");
         }
     }
 
@@ -134,15 +195,26 @@ public final class EventSanitizer {
 
     /** The next event in replay order, or null when more input is needed (or all is done). */
     public Event poll() {
-        Pending head = queue.peek();
-        if (head == null) {
+        Event e;
+        boolean fifo = !inOrder.isEmpty();
+        if (fifo) {
+            e = inOrder.peekFirst();
+        } else {
+            Pending head = queue.peek();
+            if (head == null) {
+                return null;
+            }
+            e = head.event;
+        }
+        if (!finished && e.tsRecv() > maxRecv - toleranceNs) {
             return null;
         }
-        if (!finished && head.event.tsRecv() > maxRecv - toleranceNs) {
-            return null;
+        if (fifo) {
+            inOrder.pollFirst();
+            inOrderFirstArrival++;
+        } else {
+            queue.poll();
         }
-        queue.poll();
-        Event e = head.event;
         if (e instanceof Trade || e instanceof Quote || e instanceof Bar) {
             long ts = e instanceof Bar b ? b.openTime() : e.tsEvent();
             if (lastReleasedMarketTs != Long.MIN_VALUE && gapNs > 0 && ts - lastReleasedMarketTs > gapNs) {

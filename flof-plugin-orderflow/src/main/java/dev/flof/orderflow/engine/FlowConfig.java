@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * poc-shift-bars, speed-fast-seconds, speed-slow-seconds, speed-multiple, speed-min-baseline-prints,
  * speed-capacity, large-print-size, absorption-seconds, absorption-ratio, absorption-min-volume,
  * absorption-tolerance, bailout-seconds, bailout-share, flip-seconds, flip-threshold, divergence-reversal,
- * divergence-epsilon, value-area, value-area-rule, smooth-half-width, node-window, prominence, lvn-max-poc,
+ * divergence-reversal-bp, divergence-epsilon, value-area, value-area-rule, smooth-half-width, node-window, prominence, lvn-max-poc,
  * zone-fraction, stop-buffer-ticks, profile-row-ticks, history-capacity, history-hours.
  */
 public final class FlowConfig {
@@ -28,7 +28,7 @@ public final class FlowConfig {
             "speed-slow-seconds", "speed-multiple", "speed-min-baseline-prints", "speed-capacity", "large-print-size",
             "absorption-seconds", "absorption-ratio", "absorption-min-volume", "absorption-tolerance",
             "bailout-seconds", "bailout-share", "flip-seconds", "flip-threshold", "divergence-reversal",
-            "divergence-epsilon", "value-area", "value-area-rule", "smooth-half-width", "node-window", "prominence",
+            "divergence-reversal-bp", "divergence-epsilon", "value-area", "value-area-rule", "smooth-half-width", "node-window", "prominence",
             "lvn-max-poc", "zone-fraction", "stop-buffer-ticks", "profile-row-ticks", "history-capacity",
             "history-hours");
 
@@ -87,6 +87,7 @@ public final class FlowConfig {
                 r.size("flip-threshold", d.flipThreshold()),
                 r.ticks("divergence-reversal", d.divergenceReversalTicks()),
                 r.size("divergence-epsilon", d.divergenceEpsilon()),
+                params.decimal("divergence-reversal-bp", d.divergenceReversalBp()),
                 profileParams,
                 (int) params.integer("history-capacity", d.historyCapacity()),
                 r.seconds("history-hours", d.historyRetentionNanos(), 3600));

@@ -81,7 +81,7 @@ public final class FlowEngine {
         absorption = new AbsorptionDetector(p.absorptionWindowNanos(), p.absorptionRatio(), p.absorptionMinVolume(),
                 p.absorptionToleranceTicks(), p.tapeCapacity());
         bailout = new BailoutDetector(p.bailoutWindowNanos(), p.bailoutShare(), p.tapeCapacity());
-        divergence = new CvdDivergence(p.divergenceReversalTicks(), p.divergenceEpsilon());
+        divergence = new CvdDivergence(p.divergenceReversalTicks(), p.divergenceEpsilon(), p.divergenceReversalBp());
         history = new TradeHistory(1 << 14, p.historyCapacity(), p.historyRetentionNanos());
     }
 

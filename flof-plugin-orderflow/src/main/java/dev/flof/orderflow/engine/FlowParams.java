@@ -18,7 +18,7 @@ public record FlowParams(
         long absorptionWindowNanos, double absorptionRatio, long absorptionMinVolume, long absorptionToleranceTicks,
         long bailoutWindowNanos, double bailoutShare,
         long flipWindowNanos, long flipThreshold,
-        long divergenceReversalTicks, long divergenceEpsilon,
+        long divergenceReversalTicks, long divergenceEpsilon, double divergenceReversalBp,
         ProfileParams profile, int historyCapacity, long historyRetentionNanos) {
 
     public FlowParams {
@@ -34,6 +34,9 @@ public record FlowParams(
         positive("flip window", flipWindowNanos);
         positive("flip threshold", flipThreshold);
         positive("divergence reversal", divergenceReversalTicks);
+        if (!(divergenceReversalBp >= 0) || Double.isInfinite(divergenceReversalBp)) {
+            throw new IllegalArgumentException("divergence reversal bp must be 0 or positive, got " + divergenceReversalBp);
+        }
         if (!(bailoutShare > 0.5 && bailoutShare <= 1)) {
             throw new IllegalArgumentException("bailout share must be in (0.5, 1], got " + bailoutShare);
         }
@@ -59,7 +62,7 @@ public record FlowParams(
                 10 * S, 3.0, 100 * lot, 1,
                 10 * S, 0.80,
                 5 * S, 10 * lot,
-                4, 0,
+                4, 0, 0,
                 ProfileParams.defaults(), 1 << 21, Duration.ofHours(48).toNanos());
     }
 
@@ -76,7 +79,7 @@ public record FlowParams(
                 10 * S, 3.0, 2 * unit, ticksPerPoint,
                 10 * S, 0.80,
                 5 * S, unit,
-                20 * ticksPerPoint, 0,
+                1, 0, 2.0,
                 ProfileParams.defaults().withRowTicks((int) Math.min(Integer.MAX_VALUE, ticksPerPoint)), 1 << 22, Duration.ofHours(48).toNanos());
     }
 
@@ -85,7 +88,7 @@ public record FlowParams(
                 pocShiftBars, speedFastNanos, speedSlowNanos, speedMultiple, speedMinBaselinePrints, speedCapacity,
                 largePrintSize, absorptionWindowNanos, absorptionRatio, absorptionMinVolume, absorptionToleranceTicks,
                 bailoutWindowNanos, bailoutShare, flipWindowNanos, flipThreshold, divergenceReversalTicks,
-                divergenceEpsilon, p, historyCapacity, historyRetentionNanos);
+                divergenceEpsilon, divergenceReversalBp, p, historyCapacity, historyRetentionNanos);
     }
 
     public FlowParams withValueAreaRule(ValueAreaRule r) {

@@ -35,33 +35,86 @@ final class SpiEngine implements FlowAnalyzer.Engine {
     private final SignalSink sink = this::forward;
     private long offGrid;
     private long oneSidedQuotes;
+    // price -> tick index conversions of the last trade, bid and ask (a division each, otherwise)
+    private final TickIndex tradeTick;
+    private final TickIndex bidTick;
+    private final TickIndex askTick;
 
     SpiEngine(Instrument instrument, FlowEngine engine) {
         this.instrument = instrument;
         this.engine = engine;
         this.tick = instrument.tickSize();
         this.tickDecimal = Fixed.toDecimal(tick);
+        this.tradeTick = new TickIndex(tick);
+        this.bidTick = new TickIndex(tick);
+        this.askTick = new TickIndex(tick);
+    }
+
+    /**
+     * Exact price to tick index conversion that remembers the last price: the tape mostly repeats a price or
+     * moves it by one tick, which then costs an addition instead of a 64-bit division.
+     */
+    static final class TickIndex {
+        private static final long SAFE = Long.MAX_VALUE / 4;
+        private final long tick;
+        private boolean known;
+        private long price;
+        private boolean onGrid;
+        private long index;
+
+        TickIndex(long tick) {
+            this.tick = tick;
+        }
+
+        /** Converts {@code p}; returns whether it lies on the tick grid ({@link #index()} is then its tick index). */
+        boolean set(long p) {
+            if (known && p == price) {
+                return onGrid;
+            }
+            if (known && onGrid && Math.abs(p) < SAFE && Math.abs(price) < SAFE) {
+                long d = p - price;
+                if (d == tick) {
+                    price = p;
+                    index++;
+                    return true;
+                }
+                if (d == -tick) {
+                    price = p;
+                    index--;
+                    return true;
+                }
+            }
+            known = true;
+            price = p;
+            onGrid = p % tick == 0;
+            index = p / tick;
+            return onGrid;
+        }
+
+        long index() {
+            return index;
+        }
     }
 
     @Override
     public void onTrade(Trade trade, Consumer<FlowSignal> out) {
-        if (trade.price() % tick != 0 || trade.size() <= 0) {
+        if (!tradeTick.set(trade.price()) || trade.size() <= 0) {
             offGrid++;
             return;
         }
         this.out = out;
-        engine.onTrade(trade.tsEvent(), trade.sequence(), trade.price() / tick, trade.size(), trade.aggressor().sign(), sink);
+        engine.onTrade(trade.tsEvent(), trade.sequence(), tradeTick.index(), trade.size(), trade.aggressor().sign(), sink);
     }
 
     @Override
     public void onQuote(Quote quote, Consumer<FlowSignal> out) {
         this.out = out;
-        if (!quote.twoSided() || quote.bidPrice() % tick != 0 || quote.askPrice() % tick != 0) {
+        if (!quote.twoSided() || !bidTick.set(quote.bidPrice()) || !askTick.set(quote.askPrice())) {
             oneSidedQuotes++;
             engine.advanceTo(quote.tsEvent(), sink);
             return;
         }
-        engine.onQuote(quote.tsEvent(), quote.bidPrice() / tick, quote.bidSize(), quote.askPrice() / tick,
+        engine.onQuote(quote.tsEvent(), bidTick.index(), quote.bidSize(), askTick.index(),
                 quote.askSize(), sink);
     }
 

@@ -1,7 +1,9 @@
 package dev.flof.orderflow.signal;
 
 /**
- * CVD divergence at swing extremes (spec F12, T9). Swings come from a zigzag on price with reversal rho ticks;
+ * CVD divergence at swing extremes (spec F12, T9). Swings come from a zigzag on price with reversal rho ticks
+ * (optionally relative: at least {@code reversalBp} basis points of the leg's extreme price, so one setting means the
+ * same swing size at BTC 800 and at BTC 100,000; the spec's ES value, 1.00 pt at ES ~5000, is 2 bp);
  * CVD is sampled at the swing extreme's own point (the first print at the extreme price), not at the point that
  * confirmed the swing. Bearish: a confirmed swing high above the previous swing high whose CVD is below the
  * previous high's CVD minus epsilon; bullish mirror on lows. A swing is knowable only when the reversal
@@ -10,6 +12,7 @@ package dev.flof.orderflow.signal;
 public final class CvdDivergence {
     private final long reversalTicks;
     private final long epsilon;
+    private final double reversalBp;
     private int dir;
     private boolean started;
     // extreme candidate of the current leg (or, while dir == 0, both)
@@ -37,11 +40,29 @@ public final class CvdDivergence {
     private long priorCvd;
 
     public CvdDivergence(long reversalTicks, long epsilon) {
-        if (reversalTicks <= 0 || epsilon < 0) {
-            throw new IllegalArgumentException("reversal must be positive and epsilon not negative");
+        this(reversalTicks, epsilon, 0);
+    }
+
+    /**
+     * @param reversalTicks the zigzag reversal in ticks (with {@code reversalBp} &gt; 0: its minimum)
+     * @param reversalBp    0: fixed reversal; else the reversal is {@code max(reversalTicks, ceil(extreme x bp / 10,000))}
+     *                      ticks, extreme = the tick index of the leg's running high (or low)
+     */
+    public CvdDivergence(long reversalTicks, long epsilon, double reversalBp) {
+        if (reversalTicks <= 0 || epsilon < 0 || !(reversalBp >= 0) || Double.isInfinite(reversalBp)) {
+            throw new IllegalArgumentException("reversal must be positive, epsilon and reversal bp not negative");
         }
         this.reversalTicks = reversalTicks;
         this.epsilon = epsilon;
+        this.reversalBp = reversalBp;
+    }
+
+    /** The reversal (ticks) that confirms a swing whose extreme is at tick index {@code extreme}. */
+    public long reversalAt(long extreme) {
+        if (reversalBp == 0) {
+            return reversalTicks;
+        }
+        return Math.max(reversalTicks, (long) Math.ceil(Math.abs((double) extreme) * reversalBp / 10_000.0));
     }
 
     /**
@@ -69,26 +90,26 @@ public final class CvdDivergence {
             loCvd = cvd;
         }
         if (dir == 0) {
-            if (priceTick - loPrice >= reversalTicks) {
+            if (priceTick - loPrice >= reversalAt(loPrice)) {
                 out = confirmLow();
                 dir = 1;
                 hiPrice = priceTick;
                 hiTs = ts;
                 hiCvd = cvd;
-            } else if (hiPrice - priceTick >= reversalTicks) {
+            } else if (hiPrice - priceTick >= reversalAt(hiPrice)) {
                 out = confirmHigh();
                 dir = -1;
                 loPrice = priceTick;
                 loTs = ts;
                 loCvd = cvd;
             }
-        } else if (dir > 0 && hiPrice - priceTick >= reversalTicks) {
+        } else if (dir > 0 && hiPrice - priceTick >= reversalAt(hiPrice)) {
             out = confirmHigh();
             dir = -1;
             loPrice = priceTick;
             loTs = ts;
             loCvd = cvd;
-        } else if (dir < 0 && priceTick - loPrice >= reversalTicks) {
+        } else if (dir < 0 && priceTick - loPrice >= reversalAt(loPrice)) {
             out = confirmLow();
             dir = 1;
             hiPrice = priceTick;

@@ -114,6 +114,11 @@ public final class OcoBreaker implements CircuitBreaker {
 
         @Override
         public List<BreakerAction> onEvent(Event e) {
+            // runs on every event: market data with no feed being watched changes nothing
+            if (lastBeat.isEmpty() && !(e instanceof FeedStatus) && !(e instanceof VenueStatus)
+                    && !(halted && dead.isEmpty() && resumeOnReconnect)) {
+                return List.of();
+            }
             List<BreakerAction> out = new ArrayList<>(1);
             if (e instanceof FeedStatus f) {
                 String key = "feed " + f.feedId();

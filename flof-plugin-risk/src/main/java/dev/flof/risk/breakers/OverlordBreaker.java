@@ -48,7 +48,9 @@ import java.util.TreeSet;
  *       losing round trips in a row, trips FLATTEN. Currency per point per unit is {@code pointValue.<SYMBOL>}
  *       (default 1, i.e. quote currency for crypto; set 50 for ES). The day rolls at {@code tradingDayStart}
  *       (00:00) in {@code tradingDayZone} (UTC); ES: 18:00 America/New_York. At least one of {@code equity} and
- *       {@code dailyLossLimit} is required;</li>
+ *       {@code dailyLossLimit} is required. Positions are booked from fills only: a position the host adopted from
+ *       the venue after a restart reaches this guard as a {@code FILLED} event of the venue's quantity at the venue's
+ *       average price, marked as such (client order id {@code FLOF-ADOPTED-<symbol>}), so its stop's fill closes it;</li>
  *   <li><b>zombie feed</b>: market data whose exchange time is older than its receive time by more than
  *       {@code maxFeedLagMs} (500; per symbol {@code maxFeedLagMs.<SYMBOL>}) trips FLATTEN. Where a venue's
  *       timestamps are too coarse (IB: whole seconds), set {@code feedLagMode.<SYMBOL>=arrival}: staleness is then
@@ -399,13 +401,31 @@ public final class OverlordBreaker implements CircuitBreaker {
 
         private final Map<String, FeedCfg> feedCfg = new TreeMap<>();
 
+        // the settings of the last symbol looked up (this runs on every tick)
+        private String lastCfgSymbol;
+        private FeedCfg lastCfg;
+
         private FeedCfg feedCfg(String symbol) {
-            return feedCfg.computeIfAbsent(symbol, s -> new FeedCfg(
+            if (symbol == lastCfgSymbol && symbol != null) {
+                return lastCfg;
+            }
+            FeedCfg c = feedCfg.get(symbol);
+            if (c == null) {
+                c = newFeedCfg(symbol);
+                feedCfg.put(symbol, c);
+            }
+            lastCfgSymbol = symbol;
+            lastCfg = c;
+            return c;
+        }
+
+        private FeedCfg newFeedCfg(String s) {
+            return new FeedCfg(
                     "arrival".equals(params.string("feedLagMode." + s, "exchange").trim()),
                     params.values().containsKey("maxFeedLagMs." + s)
                             ? Guards.millis(params, "maxFeedLagMs." + s, 500) : Guards.millis(params, "maxFeedLagMs", 500),
                     params.values().containsKey("maxArrivalGapMs." + s)
-                            ? Guards.millis(params, "maxArrivalGapMs." + s, 5000) : Guards.millis(params, "maxArrivalGapMs", 5000)));
+                            ? Guards.millis(params, "maxArrivalGapMs." + s, 5000) : Guards.millis(params, "maxArrivalGapMs", 5000));
         }
 
         private void zombie(String symbol, long tsEvent, long tsRecv) {
@@ -449,6 +469,9 @@ public final class OverlordBreaker implements CircuitBreaker {
         }
 
         private void ackTimeouts(long now) {
+            if (awaitingAck.isEmpty()) {
+                return; // every event: no iterator while nothing awaits an acknowledgement
+            }
             Iterator<Map.Entry<String, Long>> it = awaitingAck.entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, Long> en = it.next();

@@ -74,6 +74,10 @@ public final class QuarantineBreaker implements CircuitBreaker {
         private final long minBaselineSec;
         private final long maxLatency;
         private final Map<String, Sym> symbols = new TreeMap<>();
+        // the state of the last symbol seen (symbols repeat; entries are never removed) and a reused action list
+        private String lastSymbol;
+        private Sym lastSym;
+        private final List<BreakerAction> scratch = new ArrayList<>(1);
         private boolean paused;
         private long pausedUntil;
         private String pauseReason;
@@ -114,6 +118,9 @@ public final class QuarantineBreaker implements CircuitBreaker {
             long bucketTotal;
             long firstSec = Long.MIN_VALUE;
             long elevatedSince = Long.MIN_VALUE;
+            // the speed-window count of the last trade and its second: a trade in the same second adds one
+            long recentSec = Long.MIN_VALUE;
+            long recent;
 
             Sym(String symbol) {
                 String key = "tickSize." + symbol;
@@ -136,9 +143,18 @@ public final class QuarantineBreaker implements CircuitBreaker {
 
         @Override
         public List<BreakerAction> onEvent(Event e) {
-            List<BreakerAction> out = new ArrayList<>(1);
+            List<BreakerAction> out = scratch;
+            out.clear();
             if (Guards.isMarketData(e)) {
-                Sym s = symbols.computeIfAbsent(Guards.symbolOf(e), Sym::new);
+                String symbol = Guards.symbolOf(e);
+                Sym s;
+                if (symbol == lastSymbol && symbol != null) {
+                    s = lastSym;
+                } else {
+                    s = symbols.computeIfAbsent(symbol, Sym::new);
+                    lastSymbol = symbol;
+                    lastSym = s;
+                }
                 long lag = e.tsRecv() - e.tsEvent();
                 s.latencyHigh = lag > maxLatency;
                 if (s.latencyHigh) {
@@ -158,7 +174,7 @@ public final class QuarantineBreaker implements CircuitBreaker {
                 out.add(new BreakerAction(BreakerAction.Kind.RESUME, ID, "cooldown over and spread, tape speed and latency back to baseline"
                         + " (paused for: " + pauseReason + ")", e.tsEvent()));
             }
-            return out;
+            return out.isEmpty() ? List.of() : List.copyOf(out);
         }
 
         private void onQuote(Sym s, Quote q, List<BreakerAction> out) {
@@ -188,7 +204,8 @@ public final class QuarantineBreaker implements CircuitBreaker {
                 s.firstSec = sec;
             }
             long[] last = s.buckets.peekLast();
-            if (last != null && last[0] == sec) {
+            boolean sameSecond = last != null && last[0] == sec;
+            if (sameSecond) {
                 last[1]++;
             } else if (last == null || sec > last[0]) {
                 s.buckets.addLast(new long[] {sec, 1});
@@ -200,13 +217,20 @@ public final class QuarantineBreaker implements CircuitBreaker {
                 s.bucketTotal -= s.buckets.pollFirst()[1];
             }
             long recent = 0;
-            for (var it = s.buckets.descendingIterator(); it.hasNext(); ) {
-                long[] b = it.next();
-                if (b[0] <= sec - speedWindowSec) {
-                    break;
+            if (sameSecond && s.recentSec == sec) {
+                // only the newest bucket (this second, inside the window) changed since the last count
+                recent = s.recent + 1;
+            } else {
+                for (var it = s.buckets.descendingIterator(); it.hasNext(); ) {
+                    long[] b = it.next();
+                    if (b[0] <= sec - speedWindowSec) {
+                        break;
+                    }
+                    recent += b[1];
                 }
-                recent += b[1];
             }
+            s.recentSec = sec;
+            s.recent = recent;
             long history = Math.min(sec - s.firstSec + 1, baselineSec) - speedWindowSec;
             if (sec - s.firstSec < minBaselineSec || history <= 0) {
                 return;

@@ -14,7 +14,9 @@ import org.pf4j.Extension;
  * The default 10-point confluence rubric of issue 8. Every factor is always reported, with 0 points and the
  * reason when it did not score, so a journal shows why a setup was or was not traded:
  * <ul>
- *   <li>{@value #BIAS} +2: direction agrees with the daily/4H bias the engine put on the setup;</li>
+ *   <li>{@value #BIAS} +2: direction agrees with the daily/4H bias the engine put on the setup (the host's engine:
+ *       the daily bias when the daily chart has one, else the 4H bias; a conflicting daily/4H pair is RANGING, so
+ *       it scores 0 like no bias at all);</li>
  *   <li>{@value #SWEEP} +2: a major liquidity pool was swept just before the POI tap (the engine decides which
  *       pool kinds are major for the market profile and only then fills {@link Setup#sweptPool()});</li>
  *   <li>{@value #FRESH_POI} +1: the POI was untested (0 prior touches);</li>

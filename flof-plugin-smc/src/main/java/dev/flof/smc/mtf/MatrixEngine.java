@@ -2,6 +2,7 @@ package dev.flof.smc.mtf;
 
 import dev.flof.smc.engine.SmcConfig;
 import dev.flof.smc.engine.TimeframeEngine;
+import dev.flof.smc.event.BreakEvent;
 import dev.flof.smc.event.SmcEvent;
 import dev.flof.smc.model.DealingRange;
 import dev.flof.smc.model.SmcBar;
@@ -31,8 +32,11 @@ import java.util.function.Consumer;
  * bar closes, the map never shows a higher timeframe's fact before that higher bar has closed: a lower
  * timeframe reading the map sees exactly the facts knowable at its own bar's close.
  *
- * <p>Map: bias per timeframe from its structure (the swing level's trend, else the internal level's, else
- * ranging); POIs (live order blocks, breakers, open FVGs) from the POI timeframes ranked by freshness
+ * <p>Map: bias per timeframe from its structure: the swing level's trend, else the internal level's, else the
+ * trend of a short {@link FractalBias} (so a 4H chart a few days into a one-way move is not read as ranging
+ * only because its 5-bar pivots have not formed), else ranging. Each change of a timeframe's bias is also
+ * emitted as a {@code BIAS} structure event known at the close of the bar that caused it, and
+ * {@link #biasReading} tells where the bias comes from and since when; POIs (live order blocks, breakers, open FVGs) from the POI timeframes ranked by freshness
  * (fewest touches, then most recently known, then the higher timeframe); the nearest active pools above and
  * below the last price; premium/discount in the range timeframe's dealing range.
  */
@@ -49,6 +53,12 @@ public final class MatrixEngine implements StructureAnalyzer.Engine {
     private List<PointOfInterest> poiCache;
     /** Nearest pools per timeframe; they change only when that timeframe's engine consumes a bar. */
     private final Map<Timeframe, List<LiquidityPool>> poolCache = new EnumMap<>(Timeframe.class);
+    /** Per timeframe: the short-fractal trend that decides the bias before either structure level breaks. */
+    private final Map<Timeframe, FractalBias> fractals = new EnumMap<>(Timeframe.class);
+    /** Per timeframe and level: the last break (its direction is the level's trend). */
+    private final Map<Timeframe, BreakEvent[]> lastBreaks = new EnumMap<>(Timeframe.class);
+    /** Per timeframe: the bias reading after its last bar. */
+    private final Map<Timeframe, BiasReading> readings = new EnumMap<>(Timeframe.class);
 
     /** One config for every timeframe. */
     public MatrixEngine(Instrument instrument, TradingCalendar calendar, SmcConfig config, MatrixConfig matrix) {
@@ -90,8 +100,56 @@ public final class MatrixEngine implements StructureAnalyzer.Engine {
             poiCache = null;
         }
         poolCache.remove(bar.timeframe());
+        BreakEvent[] breaks = lastBreaks.computeIfAbsent(bar.timeframe(), tf -> new BreakEvent[e.levelCount()]);
         for (SmcEvent ev : events) {
             SpiEvents.convert(instrument.symbol(), bar.timeframe(), levelNames, ev, out);
+            if (ev instanceof BreakEvent be) {
+                breaks[be.level()] = be;
+            }
+        }
+        FractalBias fractal = matrix.biasLength() > 0
+                ? fractals.computeIfAbsent(bar.timeframe(), tf -> new FractalBias(matrix.biasLength())) : null;
+        if (fractal != null) {
+            fractal.onBar(bar.openTime(), bar.tsEvent(), bar.high(), bar.low(), bar.close());
+        }
+        updateBias(bar, e, breaks, fractal, out);
+    }
+
+    /** Recomputes the timeframe's bias after its bar; a change of direction is a {@code BIAS} event known now. */
+    private void updateBias(Bar bar, TimeframeEngine e, BreakEvent[] breaks, FractalBias fractal, Consumer<StructureEvent> out) {
+        Timeframe tf = bar.timeframe();
+        BiasReading prev = readings.get(tf);
+        int dir = 0;
+        String source = "none";
+        long level = 0;
+        long pivotTime = bar.openTime();
+        for (int l = e.levelCount() - 1; l >= 0 && dir == 0; l--) {
+            int t = e.trend(l);
+            if (t != 0) {
+                dir = t;
+                source = levelNames.get(l);
+                BreakEvent be = breaks[l];
+                level = be == null ? 0 : be.swing().price();
+                pivotTime = be == null ? pivotTime : be.swing().time();
+            }
+        }
+        if (dir == 0 && fractal != null && fractal.trend() != 0) {
+            dir = fractal.trend();
+            source = "fractal-" + fractal.length();
+            level = fractal.level();
+            pivotTime = fractal.pivotTime();
+        }
+        Bias bias = dir > 0 ? Bias.BULLISH : dir < 0 ? Bias.BEARISH : Bias.RANGING;
+        long bars = e.barCount();
+        if (bias == Bias.RANGING) {
+            readings.put(tf, BiasReading.none(bars));
+        } else {
+            boolean changed = prev == null || prev.bias() != bias;
+            readings.put(tf, new BiasReading(bias, source, changed ? bar.tsEvent() : prev.since(), level, bars));
+        }
+        if (prev == null ? bias != Bias.RANGING : prev.bias() != bias) {
+            out.accept(new StructureEvent(instrument.symbol(), tf, "BIAS", dir, level, level, pivotTime, bar.tsEvent(),
+                    "BIAS:" + tf.label() + ":" + source));
         }
     }
 
@@ -100,18 +158,15 @@ public final class MatrixEngine implements StructureAnalyzer.Engine {
         return engines.get(tf);
     }
 
+    /** The bias of a timeframe as of the last bar consumed (RANGING before its first bar). */
     public Bias bias(Timeframe tf) {
-        TimeframeEngine e = engines.get(tf);
-        if (e == null) {
-            return Bias.RANGING;
-        }
-        for (int l = e.levelCount() - 1; l >= 0; l--) {
-            int t = e.trend(l);
-            if (t != 0) {
-                return t > 0 ? Bias.BULLISH : Bias.BEARISH;
-            }
-        }
-        return Bias.RANGING;
+        return biasReading(tf).bias();
+    }
+
+    /** The bias of a timeframe with its source and the time it became knowable, as of the last bar consumed. */
+    public BiasReading biasReading(Timeframe tf) {
+        BiasReading r = readings.get(tf);
+        return r == null ? BiasReading.none(0) : r;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class SmcStructureAnalyzer implements StructureAnalyzer {
             "pools.swing", "pools.periods", "pools.sessions", "pools.weekend", "eq.length", "eq.atrMult", "eq.ticks",
             "sweep.bufferTicks", "sweep.confirmBars",
             "range.level", "range.mode", "range.eqBand", "ote.low", "ote.high", "atrLength",
-            "map.poiTimeframes", "map.rangeTimeframe", "map.maxPois", "map.poolsPerSide")));
+            "map.poiTimeframes", "map.rangeTimeframe", "map.maxPois", "map.poolsPerSide", "map.biasLength")));
 
     @Override
     public Engine create(Instrument instrument, TradingCalendar calendar, Params params) {

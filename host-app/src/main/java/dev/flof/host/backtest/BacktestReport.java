@@ -190,10 +190,11 @@ public record BacktestReport(Map<String, Object> json, String text) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> trades = (Map<String, Object>) t.get("trades");
         Map<String, Object> setups = (Map<String, Object>) t.get("setups");
-        sb.append("  equity   ").append(t.get("startingEquity")).append(" -> ").append(t.get("finalEquity"))
-                .append(" (net ").append(t.get("netPnl")).append(")\n");
+        // the terminal line shows cents; report.json and trades.csv keep the exact fixed-point amounts
+        sb.append("  equity   ").append(cents(t.get("startingEquity"))).append(" -> ").append(cents(t.get("finalEquity")))
+                .append(" (net ").append(cents(t.get("netPnl"))).append(")\n");
         sb.append("  trades   ").append(trades.get("count")).append(" (wins ").append(trades.get("wins")).append(", losses ")
-                .append(trades.get("losses")).append(", fees ").append(trades.get("fees")).append(") by exit ")
+                .append(trades.get("losses")).append(", fees ").append(cents(trades.get("fees"))).append(") by exit ")
                 .append(trades.get("byExitRule")).append('\n');
         sb.append("  setups   graded ").append(setups.get("graded")).append(", taken ").append(setups.get("taken"))
                 .append(", by grade ").append(setups.get("byGrade")).append('\n');
@@ -208,6 +209,15 @@ public record BacktestReport(Map<String, Object> json, String text) {
         });
         sb.append("  invariants held after ").append(t.get("invariantChecks")).append(" events\n");
         return sb.toString();
+    }
+
+    /** A decimal amount rounded half-even to two places for reading; anything else unchanged. */
+    static String cents(Object amount) {
+        try {
+            return new java.math.BigDecimal(String.valueOf(amount)).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        } catch (NumberFormatException e) {
+            return String.valueOf(amount);
+        }
     }
 
     public String toJson() {

@@ -16,6 +16,9 @@ import dev.flof.host.journal.Journal;
 import dev.flof.host.oms.InvariantMonitor;
 import dev.flof.host.oms.OrderManager;
 import dev.flof.host.oms.RiskGate;
+import dev.flof.host.engine.EntryDesk;
+import dev.flof.host.protect.ProtectedDesk;
+import dev.flof.host.protect.ProtectionSettings;
 import dev.flof.host.venue.FeeModel;
 import dev.flof.host.venue.InstrumentTerms;
 import dev.flof.host.venue.MarginModel;
@@ -223,11 +226,17 @@ public final class BacktestRunner {
             OrderManager oms = new OrderManager(gate, journal, instruments, exits);
             oms.reconcileWith(sym -> venueFor(venues, instruments, sym));
             RiskBudget budget = budget(venues, startingEquity);
+            // issue 11: session policy, news blackout and liquidation guard in front of order management; stop
+            // escalation and the weekend flatten in the loop
+            int cryptoLeverage = ProtectedDesk.leverage(config.venues().crypto().leverage());
+            ProtectedDesk desk = new ProtectedDesk(oms, ProtectionSettings.from(config.protect(), Path.of("")), instruments,
+                    sym -> cryptoLeverage, journal);
             Map<String, TradingLoop.Lane> lanes = new TreeMap<>();
             for (Instrument inst : instruments.values()) {
-                lanes.put(inst.symbol(), lane(inst, engines, timeframes, chart, oms, budget, journal));
+                lanes.put(inst.symbol(), lane(inst, engines, timeframes, chart, desk, budget, journal));
             }
-            TradingLoop loop = new TradingLoop(kernel, venues, venueEvents, lanes, oms, monitor, journal, () -> equity(venues));
+            TradingLoop loop = new TradingLoop(kernel, venues, venueEvents, lanes, oms, monitor, journal, () -> equity(venues))
+                    .protect(desk);
             loop.observe(new TradingLoop.Observer() {
                 @Override
                 public void onBar(Bar b) {
@@ -316,7 +325,7 @@ public final class BacktestRunner {
     }
 
     private TradingLoop.Lane lane(Instrument instrument, Engines engines, Set<Timeframe> timeframes, Timeframe chart,
-                                  OrderManager oms, RiskBudget budget, Journal journal) {
+                                  EntryDesk desk, RiskBudget budget, Journal journal) {
         ExchangeCalendar calendar;
         try {
             calendar = Calendars.byId(instrument.calendarId());
@@ -336,7 +345,7 @@ public final class BacktestRunner {
         PredatorEngine engine;
         try {
             engine = new PredatorEngine(instrument, calendar, settings, structure, flow, engines.graders(), engines.sizer(),
-                    engines.stopPolicy(), oms, budget, journal);
+                    engines.stopPolicy(), desk, budget, journal);
         } catch (IllegalArgumentException e) {
             throw new FlofException("predator.profiles." + instrument.profile().name().toLowerCase(Locale.ROOT) + ".killZones: "
                     + e.getMessage(), e);

@@ -50,9 +50,18 @@ public final class BarAggregator {
     private final BarListener listener;
     private final TreeMap<String, Long> counters = new TreeMap<>();
     private long nextCloseAt = Long.MAX_VALUE;
+    /** The latest start among the active bars (Long.MIN_VALUE when none is active): a trade before it is late. */
+    private long maxActiveStart = Long.MIN_VALUE;
     private long watermark = Long.MIN_VALUE;
     private long lastTs = Long.MIN_VALUE;
     private long sequence;
+    /**
+     * The coarser accumulators as they were when the finest bar in progress began, while that bar is built from
+     * trades: a closed bar of the same interval (a 1-minute kline after the live data tier went back to bars)
+     * then replaces the trades instead of being added on top of them ({@link #onBar}).
+     */
+    private Acc[] beforeFinest;
+    private boolean finestFromTrades;
 
     private static final class Acc {
         final Timeframe tf;
@@ -71,6 +80,22 @@ public final class BarAggregator {
 
         Acc(Timeframe tf) {
             this.tf = tf;
+        }
+
+        void copyFrom(Acc o) {
+            active = o.active;
+            start = o.start;
+            end = o.end;
+            open = o.open;
+            high = o.high;
+            low = o.low;
+            close = o.close;
+            volume = o.volume;
+            buy = o.buy;
+            sell = o.sell;
+            trades = o.trades;
+            pxVol.clear();
+            pxVol.add(o.pxVol);
         }
 
         void begin(Interval bin, long price) {
@@ -127,10 +152,20 @@ public final class BarAggregator {
         }
         long size = t.size();
         long price = t.price();
+        // the same for every timeframe: computed once per trade
+        long buy = t.aggressor() == Side.BUY ? size : 0;
+        long sell = t.aggressor() == Side.SELL ? size : 0;
+        long pxLo = price * size;
+        long pxHi = Math.multiplyHigh(price, size);
+        if (!accs[0].active) {
+            rememberCoarser(); // once per finest bar
+            finestFromTrades = true;
+        }
         for (Acc a : accs) {
             if (!a.active) {
                 Interval bin = binner.bin(a.tf, ts);
                 a.begin(bin, price);
+                maxActiveStart = Math.max(maxActiveStart, a.start);
                 nextCloseAt = Math.min(nextCloseAt, bin.endNs());
             }
             if (price > a.high) {
@@ -141,20 +176,20 @@ public final class BarAggregator {
             }
             a.close = price;
             a.volume += size;
-            if (t.aggressor() == Side.BUY) {
-                a.buy += size;
-            } else if (t.aggressor() == Side.SELL) {
-                a.sell += size;
-            }
+            a.buy += buy;
+            a.sell += sell;
             a.trades++;
-            a.pxVol.addProduct(price, size);
+            a.pxVol.add(pxHi, pxLo);
         }
     }
 
     /**
      * Folds in a finer bar (typically 1-minute bars from a file); it counts from its open time and, since
      * it became knowable at its close, time then advances to its close. Timeframes finer than the input
-     * bar cannot be built from it and must not be configured.
+     * bar cannot be built from it and must not be configured. A bar of the finest timeframe whose interval is the
+     * one the trades were building (live: the tape was on for part of the minute, then the tier went back to bars
+     * and the minute's closed kline arrived) replaces those trades in every timeframe, so each interval is built once,
+     * from the complete bar; the trades' partial bar was never visible except through {@link #provisionalView}.
      */
     public void onBar(Bar b) {
         if (b.timeframe().compareTo(tfs[0]) > 0) {
@@ -165,6 +200,11 @@ public final class BarAggregator {
             advanceTo(b.tsEvent());
             return;
         }
+        if (b.timeframe() == tfs[0] && finestFromTrades && accs[0].active && accs[0].start == ts) {
+            // the closed bar of the interval the trades were building (knowable now, at its close): it replaces them
+            forgetFinestTrades();
+            count("trade-built bars replaced by the closed bar of the same interval");
+        }
         for (Acc a : accs) {
             long end = a.active ? a.end : binner.bin(a.tf, ts).endNs();
             if (b.tsEvent() > end) {
@@ -173,10 +213,14 @@ public final class BarAggregator {
                 return;
             }
         }
+        if (!accs[0].active) {
+            finestFromTrades = false;
+        }
         for (Acc a : accs) {
             if (!a.active) {
                 Interval bin = binner.bin(a.tf, ts);
                 a.begin(bin, b.open());
+                maxActiveStart = Math.max(maxActiveStart, a.start);
                 nextCloseAt = Math.min(nextCloseAt, bin.endNs());
             }
             a.high = Math.max(a.high, b.high());
@@ -191,16 +235,43 @@ public final class BarAggregator {
         advanceTo(b.tsEvent());
     }
 
+    private void rememberCoarser() {
+        if (beforeFinest == null) {
+            beforeFinest = new Acc[accs.length];
+            for (int i = 1; i < accs.length; i++) {
+                beforeFinest[i] = new Acc(accs[i].tf);
+            }
+        }
+        for (int i = 1; i < accs.length; i++) {
+            beforeFinest[i].copyFrom(accs[i]);
+        }
+    }
+
+    /** Takes the trades of the finest bar in progress out of every timeframe (back to where that bar began). */
+    private void forgetFinestTrades() {
+        accs[0].active = false;
+        long next = Long.MAX_VALUE;
+        long maxStart = Long.MIN_VALUE;
+        for (int i = 1; i < accs.length; i++) {
+            accs[i].copyFrom(beforeFinest[i]);
+            if (accs[i].active) {
+                next = Math.min(next, accs[i].end);
+                maxStart = Math.max(maxStart, accs[i].start);
+            }
+        }
+        nextCloseAt = next;
+        maxActiveStart = maxStart;
+        finestFromTrades = false;
+    }
+
     private boolean admit(long ts) {
         if (ts < watermark) {
             count("late events dropped");
             return false;
         }
-        for (Acc a : accs) {
-            if (a.active && ts < a.start) {
-                count("late events dropped");
-                return false;
-            }
+        if (ts < maxActiveStart) { // = some active bar starts after ts
+            count("late events dropped");
+            return false;
         }
         advanceTo(ts);
         if (!binner.inSegment(ts)) {
@@ -230,6 +301,13 @@ public final class BarAggregator {
         nextCloseAt = next;
         // Close-time order; at equal close time, higher timeframe first (see BarListener).
         due.sort((x, y) -> x.end != y.end ? Long.compare(x.end, y.end) : y.tf.compareTo(x.tf));
+        long maxStart = Long.MIN_VALUE;
+        for (Acc a : accs) {
+            if (a.active && a.end > ts) {
+                maxStart = Math.max(maxStart, a.start);
+            }
+        }
+        maxActiveStart = maxStart;
         for (Acc a : due) {
             Bar bar = toBar(a, a.end, ts, ++sequence);
             a.active = false;

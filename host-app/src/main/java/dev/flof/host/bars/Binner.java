@@ -17,20 +17,39 @@ public final class Binner {
     private LocalDate cachedDay;
     private long dayStart;
     private long dayEnd = Long.MIN_VALUE;
+    /** A stretch [closedFrom, closedUntil) known to be outside every open segment (a break, a weekend, a holiday). */
+    private long closedFrom = Long.MAX_VALUE;
+    private long closedUntil = Long.MIN_VALUE;
 
     public Binner(ExchangeCalendar cal) {
         this.cal = cal;
     }
 
-    /** Whether {@code ts} lies in a trading day's open segment (no allocation on the common path). */
+    /**
+     * Whether {@code ts} lies in a trading day's open segment (no allocation on the common path). Inside the
+     * current day's segment, and inside the closed stretch last found (from that instant to the next open), the
+     * answer needs no calendar arithmetic: trades during a maintenance break or a weekend ask once.
+     */
     public boolean inSegment(long ts) {
         if (ts >= dayStart && ts < dayEnd) {
             return true;
         }
+        if (ts >= closedFrom && ts < closedUntil) {
+            return false;
+        }
         LocalDate td = cal.tradingDay(ts);
         long s = cal.tradingDayStart(td);
         long e = cal.tradingDayEnd(td);
-        if (ts < s || ts >= e) {
+        if (ts < s) {
+            // before its trading day opens: closed until that open
+            closedFrom = ts;
+            closedUntil = s;
+            return false;
+        }
+        if (ts >= e) {
+            // after its trading day closed: closed until the next trading day opens
+            closedFrom = ts;
+            closedUntil = cal.tradingDayStart(cal.nextTradingDay(td));
             return false;
         }
         cachedDay = td;

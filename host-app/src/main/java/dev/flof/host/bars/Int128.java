@@ -18,6 +18,13 @@ final class Int128 {
         lo = nlo;
     }
 
+    /** Adds the 128-bit value {@code hi:lo} (a product computed once for several accumulators). */
+    void add(long hi, long lo) {
+        long nlo = this.lo + lo;
+        this.hi += hi + (Long.compareUnsigned(nlo, this.lo) < 0 ? 1 : 0);
+        this.lo = nlo;
+    }
+
     void add(Int128 o) {
         long nlo = lo + o.lo;
         hi += o.hi + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run './flof COMMAND --help' for a command's options; './flof test' runs the test suite."})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live", "shocklab", "bench");
+    static final Set<String> BUILT_IN = Set.of("plugins", "backtest", "paper", "live", "scenarios", "shocklab", "bench", "halt");
 
     private final CliContext ctx;
 
@@ -63,10 +63,11 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main(ctx));
         cl.addSubcommand("plugins", new PluginsCommand(ctx));
         cl.addSubcommand("backtest", new BacktestCommand(ctx));
-        cl.addSubcommand("shocklab", new dev.flof.host.shocklab.ShocklabCommand(ctx));
+        cl.addSubcommand("scenarios", new dev.flof.host.shocklab.ShocklabCommand(ctx), "shocklab");
         cl.addSubcommand("paper", new dev.flof.host.live.PaperCommand(ctx));
         cl.addSubcommand("live", new dev.flof.host.live.LiveCommand(ctx));
         cl.addSubcommand("bench", new dev.flof.host.bench.BenchCommand(ctx));
+        cl.addSubcommand("halt", new dev.flof.host.halt.HaltCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
 

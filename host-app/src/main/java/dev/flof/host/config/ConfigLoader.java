@@ -316,6 +316,7 @@ public final class ConfigLoader {
                 "one of backtest.timeframes " + b.timeframes() + ", got '" + b.chartTimeframe() + "'");
         validatePredator(c.predator(), source);
         validateRisk(c.risk(), source);
+        validateProtect(c.protect(), source);
         validateVenues(c.venues(), source);
         c.instruments().forEach((sym, spec) -> {
             String k = "instruments." + sym;
@@ -368,6 +369,8 @@ public final class ConfigLoader {
             require(m.dataWindow() != null && (m.dataWindow().isEmpty() || WINDOW.matcher(m.dataWindow()).matches()), source,
                     k + ".dataWindow", "HH:mm-HH:mm or empty (always), got '" + m.dataWindow() + "'");
             range(m.gapAtrMultiple() >= 0, source, k + ".gapAtrMultiple", "0 or more", m.gapAtrMultiple());
+            nonNegativeDecimal(source, k + ".gapMinPoints", m.gapMinPoints());
+            range(m.gapMinPct() >= 0 && m.gapMinPct() <= 50, source, k + ".gapMinPct", "between 0 and 50", m.gapMinPct());
         }
     }
 
@@ -383,6 +386,21 @@ public final class ConfigLoader {
         r.maxPositionSize().forEach((sym, v) -> positiveDecimal(source, "risk.maxPositionSize." + sym, v));
         require(r.breakerParams() != null, source, "risk.breakerParams", "a mapping of breaker parameters");
         require(r.exitParams() != null, source, "risk.exitParams", "a mapping of exit-manager parameters");
+    }
+
+    private static void validateProtect(FlofConfig.Protect p, String source) {
+        require(p != null, source, "protect", "a mapping");
+        range(p.stopEscalationMillis() <= 60_000, source, "protect.stopEscalationMillis", "at most 60000 (negative: off)",
+                p.stopEscalationMillis());
+        range(p.esNoEntryMinutes() >= 0 && p.esNoEntryMinutes() <= 240, source, "protect.esNoEntryMinutes", "between 0 and 240",
+                p.esNoEntryMinutes());
+        range(p.esFlattenMinutesBeforeWeekend() >= 0 && p.esFlattenMinutesBeforeWeekend() <= 240, source,
+                "protect.esFlattenMinutesBeforeWeekend", "between 0 and 240", p.esFlattenMinutesBeforeWeekend());
+        require(p.newsCalendar() != null, source, "protect.newsCalendar", "a calendar file or empty");
+        range(p.cryptoMaxLeverage() >= 1 && p.cryptoMaxLeverage() <= 125, source, "protect.cryptoMaxLeverage", "between 1 and 125",
+                p.cryptoMaxLeverage());
+        nonNegativeDecimal(source, "protect.cryptoMaintenanceMarginRate", p.cryptoMaintenanceMarginRate());
+        positiveDecimal(source, "protect.cryptoLiquidationBuffer", p.cryptoLiquidationBuffer());
     }
 
     private static void validateVenues(FlofConfig.Venues v, String source) {

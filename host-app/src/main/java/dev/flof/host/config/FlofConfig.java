@@ -7,8 +7,9 @@ import java.util.Map;
  * The whole configuration, as records mirroring {@code flof-defaults.yaml}. Built only by
  * {@link ConfigLoader}, which fills every value from the defaults and rejects unknown keys.
  */
-public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk risk, Venues venues, Backtest backtest,
-                         Map<String, InstrumentSpec> instruments, Secrets secrets) {
+public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk risk, Protect protect, Venues venues,
+                         Backtest backtest, Map<String, InstrumentSpec> instruments, Secrets secrets,
+                         dev.flof.host.live.RunnerSettings live) {
 
     public record Plugins(String dir) {
     }
@@ -47,9 +48,11 @@ public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk
      * @param strictChoch the marketable route also needs the 1m CHOCH to have started (price beyond the last 1m swing)
      * @param dataWindow  {@code HH:mm-HH:mm} in the calendar's zone outside which no data is streamed; empty = always
      * @param gapAtrMultiple adverse gap beyond the stop the size must survive, in ATR(1m)
+     * @param gapMinPoints   floor of that gap, a price distance (the shock lab's gap allowance)
+     * @param gapMinPct      floor of that gap in percent of the entry price
      */
     public record MarketProfileSpec(List<String> killZones, List<String> majorPools, Boolean strictChoch, String dataWindow,
-                                    Double gapAtrMultiple) {
+                                    Double gapAtrMultiple, String gapMinPoints, Double gapMinPct) {
     }
 
     /**
@@ -63,6 +66,25 @@ public record FlofConfig(Plugins plugins, Engine engine, Predator predator, Risk
      */
     public record Risk(Double riskFraction, String dailyLossLimit, Double dailyLossPct, Map<String, String> maxPositionSize,
                        Map<String, String> breakerParams, Map<String, String> exitParams) {
+    }
+
+    /**
+     * Protections against sudden moves (issue 11, {@code docs/shock-lab.md}), applied by the trading loop and the
+     * engine's entry path in backtest, paper and live alike.
+     *
+     * @param stopEscalationMillis          a triggered-but-unfilled protective stop-limit is replaced by a reduce-only
+     *                                      market exit after this long (a rejected stop at once); negative: off
+     * @param esNoEntryMinutes              ES: no new entries this long before the maintenance break and the weekend close
+     * @param esFlatBeforeWeekend           ES: flat before the weekend (or holiday) close
+     * @param esFlattenMinutesBeforeWeekend ES: how long before that close the flatten starts
+     * @param newsCalendar                  news blackout calendar file, or empty for none
+     * @param cryptoMaxLeverage             crypto: the leverage cap
+     * @param cryptoMaintenanceMarginRate   crypto: maintenance margin rate of the liquidation-price estimate
+     * @param cryptoLiquidationBuffer       crypto: the liquidation price at least this many stop distances from the entry
+     */
+    public record Protect(Integer stopEscalationMillis, Integer esNoEntryMinutes, Boolean esFlatBeforeWeekend,
+                          Integer esFlattenMinutesBeforeWeekend, String newsCalendar, Integer cryptoMaxLeverage,
+                          String cryptoMaintenanceMarginRate, String cryptoLiquidationBuffer) {
     }
 
     /** The simulated venue's account and fees, per market profile ({@code es}, {@code crypto}). */

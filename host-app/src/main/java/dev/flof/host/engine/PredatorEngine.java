@@ -111,6 +111,11 @@ public final class PredatorEngine {
     private final ArrayDeque<StructureEvent> m1Zones = new ArrayDeque<>();
     private final ArrayDeque<Sweep> sweeps = new ArrayDeque<>();
     private final Set<String> spentPois = new TreeSet<>();
+    /** The last BIAS structure event and the closed-bar count of the daily and 4H charts (the rubric's bias). */
+    private StructureEvent biasD1;
+    private StructureEvent biasH4;
+    private long barsD1;
+    private long barsH4;
 
     private record Sweep(String kind, int side, long price, long ts) {
     }
@@ -210,6 +215,13 @@ public final class PredatorEngine {
                 }
             }
         }
+        if ("BIAS".equals(type)) {
+            if (e.timeframe() == Timeframe.D1) {
+                biasD1 = e;
+            } else if (e.timeframe() == Timeframe.H4) {
+                biasH4 = e;
+            }
+        }
         if ("POOL_SWEPT".equals(type)) {
             String kind = e.subject().substring(e.subject().lastIndexOf(':') + 1);
             int side = isLow(kind) ? -1 : isHigh(kind) ? 1 : 0;
@@ -224,6 +236,8 @@ public final class PredatorEngine {
     public void onBarClosed(Bar b) {
         advance(b.tsEvent());
         map = null;
+        barsD1 += b.timeframe() == Timeframe.D1 ? 1 : 0;
+        barsH4 += b.timeframe() == Timeframe.H4 ? 1 : 0;
         if (b.timeframe() != Timeframe.M1) {
             return;
         }
@@ -455,7 +469,8 @@ public final class PredatorEngine {
         String id = instrument.symbol() + "-S" + (++setupSeq);
         Side side = dir > 0 ? Side.BUY : Side.SELL;
         MarketMap m = map();
-        Bias bias = m.bias(Timeframe.D1) != Bias.RANGING ? m.bias(Timeframe.D1) : m.bias(Timeframe.H4);
+        HtfBias.Decision htf = HtfBias.decide(m.bias(Timeframe.D1), biasD1, barsD1, m.bias(Timeframe.H4), biasH4, barsH4);
+        Bias bias = htf.bias();
         Sweep sweep = sweepBefore();
         long flowSince = (tapTime > 0 ? tapTime : now) - settings.flowWindowNanos();
         FlowSignal cvd = since("CVD_DIVERGENCE", side, flowSince);
@@ -482,6 +497,7 @@ public final class PredatorEngine {
             }
             extra.put("weeklyBias", known.bias(Timeframe.W1).name());
         }
+        extra.put("htf-bias.evidence", htf.evidence());
         if (sweep != null) {
             extra.put("liquidity-sweep.evidence", sweep.kind + " " + Fixed.format(sweep.price) + " swept at " + Instant.ofEpochSecond(0, sweep.ts));
         }
@@ -536,7 +552,7 @@ public final class PredatorEngine {
             reason = checkPlan(plan, entryPrice);
         }
         if (reason == null) {
-            long gap = Math.round(settings.gapAtrMultiple() * atr.value());
+            long gap = settings.gapAllowance(atr.value(), entryPrice);
             PositionSizer.Decision d = sizer.size(new PositionSizer.Request(instrument, entryPrice, plan.stopPrice(),
                     settings.riskFraction(), settings.gradeWeight(points), budget.equity(), gap,
                     budget.lossBudgetLeft(now), budget.maxQuantity(instrument.symbol())));

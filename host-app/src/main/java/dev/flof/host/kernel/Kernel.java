@@ -25,6 +25,8 @@ import java.util.function.BooleanSupplier;
 public final class Kernel {
     private final Clock clock;
     private final List<EventHandler> handlers = new ArrayList<>();
+    /** {@link #handlers} as an array, for the per-event loop. */
+    private EventHandler[] handlerArray = new EventHandler[0];
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final BlockingQueue<Event> inbound;
     private long timerSeq;
@@ -51,6 +53,7 @@ public final class Kernel {
 
     public void register(EventHandler handler) {
         handlers.add(handler);
+        handlerArray = handlers.toArray(new EventHandler[0]);
     }
 
     /** Schedules a {@link TimerEvent} with {@code key} at {@code dueNanos} on the kernel's clock. */
@@ -58,40 +61,93 @@ public final class Kernel {
         timers.add(new Timer(dueNanos, timerSeq++, key));
     }
 
-    /** Replays the sources to their end in (tsRecv, sequence, source index) order. Requires a simulated clock. */
+    /**
+     * Replays the sources to their end in (tsRecv, sequence, source index) order. Requires a simulated clock.
+     * The sources' head events sit in a binary heap of source indices (no object per event).
+     */
     public void replay(List<? extends EventSource> sources) throws IOException {
         if (!(clock instanceof SimulatedClock sim)) {
             throw new IllegalStateException("replay needs a SimulatedClock");
         }
-        record Head(Event event, int source) {
-        }
-        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
-            int c = Long.compare(a.event.tsRecv(), b.event.tsRecv());
-            if (c == 0) {
-                c = Long.compare(a.event.sequence(), b.event.sequence());
-            }
-            return c != 0 ? c : Integer.compare(a.source, b.source);
-        });
-        for (int i = 0; i < sources.size(); i++) {
-            Event e = sources.get(i).next();
+        int n = sources.size();
+        EventSource[] src = sources.toArray(new EventSource[0]);
+        Event[] head = new Event[n];
+        int[] heap = new int[n];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            Event e = src[i].next();
             if (e != null) {
-                heads.add(new Head(e, i));
+                head[i] = e;
+                heap[size] = i;
+                siftUp(heap, size, head);
+                size++;
             }
         }
-        while (!heads.isEmpty()) {
-            Head h = heads.poll();
-            Event e = h.event;
+        while (size > 0) {
+            int s = heap[0];
+            Event e = head[s];
             fireTimersUpTo(e.tsRecv(), sim);
             if (e.tsRecv() < sim.nanos()) {
                 outOfOrder++;
             }
             sim.advanceTo(e.tsRecv());
             dispatch(e);
-            Event next = sources.get(h.source).next();
+            Event next = src[s].next();
             if (next != null) {
-                heads.add(new Head(next, h.source));
+                head[s] = next;
+            } else {
+                head[s] = null;
+                size--;
+                heap[0] = heap[size];
+            }
+            if (size > 1) {
+                siftDown(heap, size, head);
             }
         }
+    }
+
+    /** Whether source {@code a}'s head replays before source {@code b}'s: tsRecv, then sequence, then index. */
+    private static boolean before(int a, int b, Event[] head) {
+        Event x = head[a];
+        Event y = head[b];
+        int c = Long.compare(x.tsRecv(), y.tsRecv());
+        if (c == 0) {
+            c = Long.compare(x.sequence(), y.sequence());
+        }
+        return c != 0 ? c < 0 : a < b;
+    }
+
+    private static void siftUp(int[] heap, int k, Event[] head) {
+        int x = heap[k];
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (!before(x, heap[parent], head)) {
+                break;
+            }
+            heap[k] = heap[parent];
+            k = parent;
+        }
+        heap[k] = x;
+    }
+
+    private static void siftDown(int[] heap, int size, Event[] head) {
+        int k = 0;
+        int x = heap[0];
+        while (true) {
+            int child = 2 * k + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(heap[child + 1], heap[child], head)) {
+                child++;
+            }
+            if (!before(heap[child], x, head)) {
+                break;
+            }
+            heap[k] = heap[child];
+            k = child;
+        }
+        heap[k] = x;
     }
 
     private void fireTimersUpTo(long t, SimulatedClock sim) {
@@ -137,8 +193,9 @@ public final class Kernel {
     /** Dispatches one event now, on the calling (kernel) thread. */
     public void dispatch(Event e) {
         dispatched++;
-        for (EventHandler h : handlers) {
-            h.onEvent(e);
+        EventHandler[] hs = handlerArray;
+        for (int i = 0; i < hs.length; i++) {
+            hs[i].onEvent(e);
         }
     }
 

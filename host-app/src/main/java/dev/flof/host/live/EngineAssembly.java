@@ -107,6 +107,11 @@ final class EngineAssembly {
         Set<Timeframe> timeframes = EnumSet.noneOf(Timeframe.class);
         config.backtest().timeframes().forEach(t -> timeframes.add(Timeframe.ofLabel(t)));
         Timeframe chart = Timeframe.ofLabel(config.backtest().chartTimeframe());
+        // issue 11: the same entry protections and loop protections as a backtest
+        int cryptoLeverage = dev.flof.host.protect.ProtectedDesk.leverage(config.venues().crypto().leverage());
+        dev.flof.host.protect.ProtectedDesk desk = new dev.flof.host.protect.ProtectedDesk(oms,
+                dev.flof.host.protect.ProtectionSettings.from(config.protect(), java.nio.file.Path.of("")), instruments,
+                sym -> cryptoLeverage, journal);
         for (Instrument inst : instruments.values()) {
             ExchangeCalendar calendar;
             try {
@@ -114,12 +119,19 @@ final class EngineAssembly {
             } catch (IllegalArgumentException ex) {
                 throw new FlofException("instrument " + inst.symbol() + ": " + ex.getMessage());
             }
-            FlowAnalyzer.Engine fe = flow.create(inst, calendar, Params.empty("flow"));
-            StructureAnalyzer.Engine se = structure.create(inst, calendar, Params.empty("structure"));
+            // the same parameters the backtest hands them: a paper run must be the backtested engine
+            FlowAnalyzer.Engine fe;
+            StructureAnalyzer.Engine se;
+            try {
+                fe = flow.create(inst, calendar, new Params("engine.flowParams", config.engine().flowParams()));
+                se = structure.create(inst, calendar, new Params("engine.structureParams", config.engine().structureParams()));
+            } catch (IllegalArgumentException ex) {
+                throw new FlofException(inst.symbol() + ": " + ex.getMessage(), ex);
+            }
             PredatorSettings ps = PredatorSettings.from(config, inst.profile().name());
             PredatorEngine engine;
             try {
-                engine = new PredatorEngine(inst, calendar, ps, se, fe, graders, sizer, stopPolicy, oms, budget, journal);
+                engine = new PredatorEngine(inst, calendar, ps, se, fe, graders, sizer, stopPolicy, desk, budget, journal);
             } catch (IllegalArgumentException ex) {
                 throw new FlofException("predator.profiles." + inst.profile().name().toLowerCase(Locale.ROOT) + ".killZones: "
                         + ex.getMessage(), ex);
@@ -127,11 +139,11 @@ final class EngineAssembly {
             lanes.put(inst.symbol(), new TradingLoop.Lane(inst, fe, se, engine,
                     listener -> new BarAggregator(inst, calendar, timeframes, BarAggregator.DEFAULT_MAX_BARS, listener), chart));
         }
-        loop = new TradingLoop(kernel, simVenues, venueEvents, lanes, oms, monitor, journal, equity);
+        loop = new TradingLoop(kernel, simVenues, venueEvents, lanes, oms, monitor, journal, equity).protect(desk);
     }
 
     /** The runner's hard cap, else the engine configuration's {@code risk.maxPositionSize}. */
-    private static String maxPosition(FlofConfig config, RunnerSettings settings, String symbol) {
+    static String maxPosition(FlofConfig config, RunnerSettings settings, String symbol) {
         String v = RunnerSettings.bySymbolOrRoot(settings.maxPosition(), symbol);
         return v != null ? v : RunnerSettings.bySymbolOrRoot(config.risk().maxPositionSize(), symbol);
     }

@@ -36,8 +36,8 @@ public final class LiveCommand extends SessionCommand implements Callable<Intege
             problems.add("missing " + CONFIRM + ": live mode sends real orders; add the flag if that is what you want"
                     + " (./flof paper runs the same with simulated fills)");
         }
-        RunnerSettings settings = RunnerSettings.load(resolve(runner));
         FlofConfig cfg = loadConfig();
+        RunnerSettings settings = settings(cfg);
         SecretSource secrets = secrets(cfg);
         problems.addAll(check(settings, secrets));
         if (!problems.isEmpty()) {
@@ -50,17 +50,17 @@ public final class LiveCommand extends SessionCommand implements Callable<Intege
     static List<String> check(RunnerSettings settings, SecretSource secrets) {
         List<String> problems = new ArrayList<>();
         if (settings.venues().isEmpty()) {
-            problems.add("the runner file names no venue");
+            problems.add("live.venues names no venue");
         }
         if (settings.equity().isEmpty()) {
-            problems.add("'equity' is not set in the runner file (the account equity sizing and loss limits use)");
+            problems.add("live.equity is not set (the account equity sizing and loss limits use)");
         }
         for (String sym : settings.symbols()) {
             if (settings.maxPositionOf(sym) <= 0) {
-                problems.add("no maximum position for " + sym + ": set maxPosition." + sym + " (or its futures root) in the runner file");
+                problems.add("no maximum position for " + sym + ": set live.maxPosition." + sym + " (or its futures root)");
             }
             if (settings.emergencyStopOf(sym) <= 0) {
-                problems.add("no emergency stop distance for " + sym + ": set emergencyStop." + sym
+                problems.add("no emergency stop distance for " + sym + ": set live.emergencyStop." + sym
                         + " (price distance used if a position is found without a stop)");
             }
         }

@@ -77,12 +77,18 @@ public final class LiveRunner implements AutoCloseable {
     private final Map<String, Double> latencyMs = new TreeMap<>();
     private final Map<String, Long> lastPrice = new TreeMap<>();
     private final Map<String, DataTier> requested = new TreeMap<>();
+    /** Adoptions already reported as impossible (venue, symbol, quantity), so the log says it once. */
+    private final java.util.Set<String> adoptionNoted = new java.util.TreeSet<>();
+    /** The last bracket sent per symbol (the status shows it while its entry works). */
+    private final Map<String, String> lastBracket = new TreeMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     /** Client ids of orders this process sent (lookup only). */
     private final java.util.Set<String> placedHere = new java.util.HashSet<>();
     private final Path haltFile;
     private final boolean terminal;
     private EngineAssembly engine;
+    /** Stops the session after a confirmed flatten and writes the halt marker (issue 10). */
+    private dev.flof.host.halt.HaltWatch haltWatch;
     private StatusServer statusServer;
     private final Object statusLock = new Object();
     private volatile LiveStatus status;
@@ -118,6 +124,7 @@ public final class LiveRunner implements AutoCloseable {
         }
         Consumer<String> log = this::log;
         Path stateDir = workingDir.resolve(settings.stateDir());
+        dev.flof.host.halt.HaltMarker.refuseIfHalted(stateDir, mode.name().toLowerCase(java.util.Locale.ROOT));
         try {
             List<String> guardIds = new ArrayList<>();
             List<CircuitBreaker.Guard> guards = new ArrayList<>();
@@ -148,6 +155,14 @@ public final class LiveRunner implements AutoCloseable {
                 }
                 sessions.put(venueId, session);
                 Reconciler r = new Reconciler(venueId, session, its, settings, clock::nanos, store, pending::addLast, log);
+                if (mode == Mode.PAPER) {
+                    // paper falls back to the engine configuration's caps, as the backtest does; live does not
+                    // (it refuses to start without live.maxPosition, see LiveCommand)
+                    r.capsFrom(sym -> {
+                        String cap = EngineAssembly.maxPosition(config, settings, sym);
+                        return cap == null ? 0 : Fixed.parse(cap);
+                    });
+                }
                 reconcilers.add(r);
                 guardIds.add("reconcile-" + venueId);
                 guards.add(r.guard());
@@ -157,6 +172,29 @@ public final class LiveRunner implements AutoCloseable {
                     ? () -> simVenues.stream().mapToLong(v -> v.account().equity()).sum() : () -> fixedEquity;
             engine = new EngineAssembly(config, host, kernel, instruments, settings, this::route, simVenues, venueEvents,
                     guardIds, guards, equity, this::venuePosition);
+            engine.oms.viewVenue(new dev.flof.host.oms.OrderManager.VenueView() {
+                @Override
+                public List<dev.flof.spi.order.WorkingOrder> openOrders(String symbol) {
+                    for (Reconciler r : reconcilers) {
+                        if (r.symbols().contains(symbol)) {
+                            try {
+                                return sessions.get(r.venueId()).openOrders().stream()
+                                        .filter(w -> w.order().symbol().equals(symbol)).toList();
+                            } catch (RuntimeException ex) {
+                                log("ALERT open orders of " + r.venueId() + " unavailable for the flatten: " + ex.getMessage());
+                            }
+                        }
+                    }
+                    return List.of();
+                }
+
+                @Override
+                public long position(String symbol) {
+                    return venuePosition(symbol);
+                }
+            });
+            haltWatch = new dev.flof.host.halt.HaltWatch(engine.oms, engine.journal, stateDir,
+                    mode.name().toLowerCase(java.util.Locale.ROOT), log);
             for (Reconciler r : reconcilers) {
                 r.attach(new Reconciler.Desk() {
                     @Override
@@ -212,7 +250,9 @@ public final class LiveRunner implements AutoCloseable {
         }
         VenueConfig vc = new VenueConfig("paper-" + id, spec.sendLatencyUs() * 1_000L, spec.ackLatencyUs() * 1_000L,
                 spec.slippageTicks(), QueueModel.TRADE_THROUGH, Fixed.parse(spec.startingBalance()), spec.currency());
-        return new SimulatedVenue(vc, terms, sink::add, clock::nanos);
+        // no engine clock: the venue's clock is the receive time of the events the loop feeds it (its javadoc: a
+        // wall clock would always be ahead of the market data and fail every send)
+        return new SimulatedVenue(vc, terms, sink::add, null);
     }
 
     /** Where the risk gate's passed commands go: the session trading the symbol (all of them for "*"). */
@@ -224,6 +264,9 @@ public final class LiveRunner implements AutoCloseable {
                 if (sb.bracket().target() != null) {
                     placedHere.add(sb.bracket().target().clientOrderId());
                 }
+                String d = describe(sb.bracket());
+                lastBracket.put(sb.symbol(), d);
+                log("order sent: " + d);
             }
             case OrderCommand.Submit s -> placedHere.add(s.order().clientOrderId());
             default -> {
@@ -240,6 +283,21 @@ public final class LiveRunner implements AutoCloseable {
             }
         }
         throw new FlofException("no venue session trades " + c.symbol());
+    }
+
+    /** One line for the operator: entry, protective stop and target of a bracket that passed the risk gate. */
+    static String describe(dev.flof.spi.order.BracketOrder br) {
+        dev.flof.spi.order.Order e = br.entry();
+        StringBuilder b = new StringBuilder("bracket ").append(br.groupId()).append(' ').append(e.side()).append(' ')
+                .append(Fixed.format(e.quantity())).append(' ').append(e.symbol()).append(" entry ").append(e.type())
+                .append(e.limitPrice() != 0 ? " @ " + Fixed.format(e.limitPrice()) : "").append(' ').append(e.tif())
+                .append(" (").append(e.clientOrderId()).append("), stop ").append(Fixed.format(br.stop().stopPrice()))
+                .append(" (").append(br.stop().clientOrderId()).append(')');
+        if (br.target() != null) {
+            b.append(", target ").append(Fixed.format(br.target().limitPrice())).append(" (").append(br.target().clientOrderId())
+                    .append(')');
+        }
+        return b.toString();
     }
 
     private long venuePosition(String symbol) {
@@ -263,6 +321,7 @@ public final class LiveRunner implements AutoCloseable {
     public void run() throws InterruptedException {
         reconcileAll("start-up");
         drainPending();
+        adoptFromVenues();
         for (Map.Entry<String, Instrument> en : instruments.entrySet()) {
             requestTier(en.getValue(), DataTier.BARS);
         }
@@ -277,6 +336,97 @@ public final class LiveRunner implements AutoCloseable {
                 + " (Ctrl-C stops; resting orders stay at the venue)");
         out.flush();
         kernel.runLive(stop::get, 200);
+    }
+
+    /**
+     * Rehearses this runner on recorded data: the start-up of {@link #run} (reconciliation, data tiers) and the
+     * same per-event handling, but the events come from {@code sources} in the kernel's replay order on a
+     * {@link dev.flof.host.kernel.SimulatedClock} instead of from the inbound queue, and without the
+     * once-a-second status timer (no operator watches a replay, and a backtest has no such timer). This is
+     * how the backtest/live parity is proven: the same stream through this runner and through the backtest
+     * must give the same orders. A breaker's flatten is reported in the journal, as in a backtest, but writes no
+     * halt marker into the state directory: a rehearsal must never block a real start.
+     */
+    public void replay(List<? extends dev.flof.host.kernel.EventSource> sources) throws java.io.IOException {
+        if (!(clock instanceof dev.flof.host.kernel.SimulatedClock)) {
+            throw new FlofException("a replay through the " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " runner needs the simulated clock");
+        }
+        haltWatch.rehearsal(); // a rehearsal never writes the halt marker that would block a real start
+        reconcileAll("start-up");
+        drainPending();
+        for (Map.Entry<String, Instrument> en : instruments.entrySet()) {
+            requestTier(en.getValue(), DataTier.BARS);
+        }
+        kernel.replay(sources);
+        snapshot();
+    }
+
+    /** The run's journal (graded setups, trades, transitions, breaker actions), read on the kernel thread. */
+    public dev.flof.host.journal.Journal journal() {
+        return engine.journal;
+    }
+
+    /**
+     * Hands every position a reconciliation found at a venue that order management does not hold (the process
+     * restarted, e.g. after kill -9) to order management with its resting protective stop and target, so the exit
+     * manager manages it from now on (see {@link dev.flof.host.oms.OrderManager#adopt}). Nothing is sent. A
+     * position without a stop is adopted once the reconciler's emergency stop is among its working orders.
+     */
+    private void adoptFromVenues() {
+        for (Reconciler r : reconcilers) {
+            if (!r.reconciled()) {
+                continue;
+            }
+            for (String sym : r.symbols()) {
+                long qty = r.venuePosition(sym);
+                dev.flof.spi.risk.PositionView managed = engine.oms.positionView(sym);
+                if (qty == 0 || managed != null && managed.stopOrderId() != null) {
+                    continue;
+                }
+                dev.flof.spi.market.Side exit = qty > 0 ? dev.flof.spi.market.Side.SELL : dev.flof.spi.market.Side.BUY;
+                dev.flof.spi.order.WorkingOrder stop = null;
+                dev.flof.spi.order.WorkingOrder target = null;
+                for (dev.flof.spi.order.WorkingOrder w : r.workingOrders(sym)) {
+                    dev.flof.spi.order.Order o = w.order();
+                    if (o.side() != exit) {
+                        continue;
+                    }
+                    boolean isStop = o.type() == dev.flof.spi.order.OrderType.STOP || o.type() == dev.flof.spi.order.OrderType.STOP_LIMIT;
+                    if (isStop && (stop == null || (qty > 0 ? o.stopPrice() > stop.order().stopPrice()
+                            : o.stopPrice() < stop.order().stopPrice()))) {
+                        stop = w;
+                    } else if (!isStop && o.type() == dev.flof.spi.order.OrderType.LIMIT && target == null) {
+                        target = w;
+                    }
+                }
+                String key = r.venueId() + " " + sym + " " + qty;
+                if (stop == null) {
+                    if (adoptionNoted.add(key)) {
+                        log(sym + " at " + r.venueId() + ": position " + Fixed.format(qty) + " has no protective stop to adopt yet");
+                    }
+                    continue;
+                }
+                long now = clock.nanos();
+                String why = engine.oms.adopt(r.venueId(), sym, qty, r.averagePrice(sym), stop.order().clientOrderId(), stop.order().stopPrice(),
+                        !r.unconfirmed(stop.order().clientOrderId()), target == null ? null : target.order().clientOrderId(),
+                        target == null ? 0 : target.order().limitPrice(), now, now);
+                if (why != null) {
+                    if (adoptionNoted.add(key)) {
+                        log(sym + " at " + r.venueId() + ": not adopted: " + why);
+                    }
+                    continue;
+                }
+                placedHere.add(stop.order().clientOrderId());
+                if (target != null) {
+                    placedHere.add(target.order().clientOrderId());
+                }
+                log("adopted " + Fixed.format(qty) + " " + sym + " @ " + Fixed.format(r.averagePrice(sym)) + " from " + r.venueId()
+                        + " with stop " + Fixed.format(stop.order().stopPrice()) + " (" + stop.order().clientOrderId() + ")"
+                        + (target == null ? "" : " and target " + Fixed.format(target.order().limitPrice()) + " ("
+                        + target.order().clientOrderId() + ")") + ": the exit manager manages it from now");
+            }
+        }
     }
 
     private void reconcileAll(String why) {
@@ -307,6 +457,9 @@ public final class LiveRunner implements AutoCloseable {
                     requestTier(l.instrument(), t);
                 }
             }
+            if (haltWatch.afterEvent()) {
+                stop.set(true); // the flatten is confirmed complete: end with the halt marker written
+            }
         } finally {
             inEvent = false;
         }
@@ -332,6 +485,9 @@ public final class LiveRunner implements AutoCloseable {
         observe(e);
         for (Reconciler r : reconcilers) {
             r.onEvent(e);
+        }
+        if (e instanceof dev.flof.spi.event.VenueStatus) {
+            adoptFromVenues();
         }
         if (mode == Mode.LIVE && e instanceof OrderEvent oe) {
             engine.oms.onOrderEvent(oe);
@@ -403,6 +559,7 @@ public final class LiveRunner implements AutoCloseable {
             reconcileAll("retry");
             drainPending();
         }
+        adoptFromVenues();
         snapshot();
         if (terminal && now >= nextLineAt) {
             nextLineAt = now + settings.status().intervalSeconds() * SECOND;
@@ -416,6 +573,14 @@ public final class LiveRunner implements AutoCloseable {
             return;
         }
         requested.put(inst.symbol(), tier);
+        if (!feeds.isEmpty()) {
+            // the feeds follow the tier: at BARS the minute bars come as closed klines, which replace what the tape
+            // built of their minute (a replay or an embedded source sends what it has: its trades build the bars)
+            TradingLoop.Lane lane = engine.lanes.get(inst.symbol());
+            if (lane != null) {
+                lane.barsFromKlines(tier == DataTier.BARS, clock.nanos());
+            }
+        }
         int i = 0;
         for (Map.Entry<String, FeedProvider.MarketDataFeed> f : feeds.entrySet()) {
             List<String> serves = settings.feeds().get(i++).symbols();
@@ -439,15 +604,14 @@ public final class LiveRunner implements AutoCloseable {
             }
             long vpos = venuePosition(sym);
             dev.flof.spi.risk.PositionView pv = engine.oms.positionView(sym);
-            String protection = h != null && h.quantity() == vpos ? h.protection()
-                    : vpos == 0 ? "flat" : pv != null && pv.currentStop() != 0
-                    ? "stop " + Fixed.format(pv.currentStop()) + " x" + Fixed.format(pv.quantity()) : "UNPROTECTED";
+            String protection = protection(h, vpos, pv);
             long bytes = lane.cost().valveBytes();
             totalBytes += bytes;
             ins.add(new LiveStatus.InstrumentStatus(sym, lane.engine().state().name(),
                     lane.engine().tier() == null ? "-" : lane.engine().tier().name(), Fixed.format(engine.oms.position(sym)),
                     Fixed.format(vpos), protection, h != null && h.adopted(), lastPrice.containsKey(sym) ? Fixed.format(lastPrice.get(sym)) : "",
-                    latencyMs.getOrDefault(sym, -1.0), bytes));
+                    latencyMs.getOrDefault(sym, -1.0), bytes,
+                    engine.oms.busy(sym) && engine.oms.position(sym) == 0 ? lastBracket.getOrDefault(sym, "") : ""));
         }
         List<LiveStatus.VenueState> vs = new ArrayList<>();
         for (Reconciler r : reconcilers) {
@@ -482,6 +646,33 @@ public final class LiveRunner implements AutoCloseable {
             statusJson = json;
             statusLock.notifyAll();
         }
+    }
+
+    /**
+     * The status's protection of one symbol. When order management manages the venue's position with a protective
+     * stop (its own bracket, or an adopted one), its stop is the current one: it follows every confirmed modify (the
+     * exit manager moving the stop), whereas the reconciler's holding keeps the stop price it found at the last
+     * reconciliation. Otherwise the holding's view (emergency stops, partial protection), else UNPROTECTED.
+     *
+     * @param h    the reconciler's holding of the symbol, or null
+     * @param vpos the venue's signed position, fixed-point
+     * @param pv   order management's view of its position, or null when it holds none
+     */
+    static String protection(Reconciler.Holding h, long vpos, dev.flof.spi.risk.PositionView pv) {
+        if (vpos == 0) {
+            return "flat";
+        }
+        if (h != null && h.quantity() == vpos && h.emergencyStopId() != null && !h.emergencyStopConfirmed()) {
+            return h.protection(); // the emergency stop is not confirmed by the venue yet: say so
+        }
+        if (pv != null && pv.stopOrderId() != null && pv.currentStop() != 0 && pv.side().sign() * pv.quantity() == vpos) {
+            return "stop " + Fixed.format(pv.currentStop()) + " x" + Fixed.format(pv.quantity());
+        }
+        if (h != null && h.quantity() == vpos) {
+            return h.protection();
+        }
+        return pv != null && pv.currentStop() != 0 ? "stop " + Fixed.format(pv.currentStop()) + " x" + Fixed.format(pv.quantity())
+                : "UNPROTECTED";
     }
 
     /**
@@ -524,6 +715,11 @@ public final class LiveRunner implements AutoCloseable {
 
     public List<Reconciler> reconcilers() {
         return List.copyOf(reconcilers);
+    }
+
+    /** The process exit code: {@link dev.flof.host.halt.HaltWatch#EXIT_HALTED} after a confirmed flatten, else 0. */
+    public int exitCode() {
+        return haltWatch == null ? 0 : haltWatch.exitCode();
     }
 
     /** Asks the loop to end (thread-safe; from a shutdown hook or a test). */

@@ -27,10 +27,11 @@ public record LiveStatus(String mode, long tsNanos, String breaker, String break
      * @param venuePosition   what the venue holds (from reconciliation and fills since)
      * @param protection      e.g. {@code stop 5990 x1}, {@code flat}, {@code UNPROTECTED}
      * @param feedLatencyMs   receive time minus exchange time of the latest market event, -1 when none yet
+     * @param workingEntry    the bracket whose entry is working at the venue (entry, stop, target), or empty
      */
     public record InstrumentStatus(String symbol, String state, String tier, String position, String venuePosition,
                                    String protection, boolean adopted, String lastPrice, double feedLatencyMs,
-                                   long dataBytes) {
+                                   long dataBytes, String workingEntry) {
     }
 
     public record VenueState(String id, boolean connected, boolean reconciled, String lastReconcile) {
@@ -75,6 +76,9 @@ public record LiveStatus(String mode, long tsNanos, String breaker, String break
             }
             if (i.adopted()) {
                 b.append(" adopted");
+            }
+            if (!i.workingEntry().isEmpty()) {
+                b.append(" entry working");
             }
             b.append(" lat ").append(i.feedLatencyMs() < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1fms", i.feedLatencyMs()));
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "paper", mixinStandardHelpOptions = true,
         description = {"Trade live market data against the simulated venue (no orders leave FLOF).",
-                "Feeds and symbols come from the runner file; see docs/running-live.md."})
+                "Feeds and symbols come from the live: section of --config FILE; see docs/running-live.md."})
 public final class PaperCommand extends SessionCommand implements Callable<Integer> {
     public PaperCommand(Main.CliContext ctx) {
         super(ctx);
@@ -19,8 +19,8 @@ public final class PaperCommand extends SessionCommand implements Callable<Integ
 
     @Override
     public Integer call() throws InterruptedException {
-        RunnerSettings settings = RunnerSettings.load(resolve(runner));
         FlofConfig cfg = loadConfig();
+        RunnerSettings settings = settings(cfg);
         var secrets = secrets(cfg);
         var missing = new java.util.ArrayList<String>();
         for (RunnerSettings.Endpoint f : settings.feeds()) {

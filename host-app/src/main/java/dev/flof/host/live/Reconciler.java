@@ -33,8 +33,9 @@ import java.util.function.Predicate;
  * was dead or disconnected) are handed on as {@link OrderEvent}s so order management and the circuit
  * breakers' loss counters see them; an open position found without a resting protective stop gets a
  * reduce-only STOP first (through the risk gate, which always passes risk-reducing orders); positions and
- * working orders the engine did not place itself are <em>adopted</em>: tracked from their fills, left to
- * their venue-held bracket, and no new entry on that symbol leaves until they are done.
+ * working orders the engine did not place itself are <em>adopted</em>: tracked from their fills, handed by the
+ * runner to order management with their resting stop and target (so the exit manager manages the trade), and
+ * no new entry on that symbol leaves until they are done.
  *
  * <p>The gate is enforced by {@link #guard()}, a {@link CircuitBreaker.Guard} the runner puts in the risk
  * gate: it vetoes every exposure-adding command of this venue's symbols until reconciliation succeeded,
@@ -88,6 +89,8 @@ public final class Reconciler {
     private final Consumer<String> log;
     private Desk desk;
     private Predicate<String> halted = s -> false;
+    /** The position cap per symbol, fixed-point (0 = none: entries refused); {@link #capsFrom}. */
+    private java.util.function.ToLongFunction<String> maxPosition;
 
     private boolean reconciled;
     private boolean connected = true;
@@ -131,6 +134,16 @@ public final class Reconciler {
         this.missedFills = missedFills;
         this.log = log;
         this.lastExecTs = store.lastExecutionTs().orElse(Long.MIN_VALUE);
+        this.maxPosition = settings::maxPositionOf;
+    }
+
+    /**
+     * Where the position caps come from: by default only the runner's {@code live.maxPosition} (live trading
+     * refuses to start without it); a paper session falls back to the engine configuration's
+     * {@code risk.maxPositionSize}, as the backtest does.
+     */
+    public void capsFrom(java.util.function.ToLongFunction<String> fixedPointCap) {
+        this.maxPosition = fixedPointCap;
     }
 
     /** Connects the reconciler to the risk gate and order management (they are built after the guard). */
@@ -162,6 +175,27 @@ public final class Reconciler {
     /** The holdings of the last reconciliation, as fills have moved them since. */
     public Map<String, Holding> holdings() {
         return java.util.Collections.unmodifiableMap(holdings);
+    }
+
+    /** Orders resting at the venue for {@code symbol} as the reconciler knows them (by client id). */
+    public List<WorkingOrder> workingOrders(String symbol) {
+        List<WorkingOrder> out = new ArrayList<>();
+        for (WorkingOrder w : working.values()) {
+            if (w.order().symbol().equals(symbol)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code clientOrderId} is a stop this reconciler sent that the venue has not confirmed yet. */
+    public boolean unconfirmed(String clientOrderId) {
+        return unconfirmed.contains(clientOrderId);
+    }
+
+    /** The venue's average price of a symbol at the last reconciliation (0 when flat). */
+    public long averagePrice(String symbol) {
+        return averages.getOrDefault(symbol, 0L);
     }
 
     /** The venue's net position of a symbol as the reconciler knows it (signed fixed-point). */
@@ -477,9 +511,9 @@ public final class Reconciler {
         }
         if (h != null && h.adopted()) {
             return symbol + " holds an adopted position/bracket from the venue (" + h.protection()
-                    + "); its venue-held bracket manages it, no new entry until it is done";
+                    + "); order management manages it, no new entry until it is done";
         }
-        long max = settings.maxPositionOf(symbol);
+        long max = maxPosition.applyAsLong(symbol);
         long pos = Math.max(Math.abs(venuePosition(symbol)), desk == null ? 0 : Math.abs(desk.enginePosition(symbol)));
         if (max <= 0) {
             return "no maximum position configured for " + symbol;

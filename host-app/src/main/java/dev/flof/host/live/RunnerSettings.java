@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The runner's own settings (a small YAML file given with {@code --runner FILE}): which symbols trade, which
- * feeds and venue sessions serve them, the hard position caps, the stop distance used when a position is
- * found without protection, the status endpoint and the state folder. Kept apart from the strict engine
- * configuration so the runner can evolve without touching it; unknown keys are refused with their path.
+ * The runner's own settings, the {@code live:} section of the configuration ({@code ./flof paper --config FILE};
+ * defaults in {@code flof-defaults.yaml}), or a separate YAML file of the same keys given with {@code --runner FILE}:
+ * which symbols trade, which feeds and venue sessions serve them, the hard position caps, the stop distance used
+ * when a position is found without protection, the status endpoint and the state folder. Unknown keys are refused
+ * with their path.
  *
  * @param symbols         traded symbols (each needs an instrument spec in the engine configuration)
  * @param equity          account equity used for sizing and loss limits, decimal in the account currency
@@ -98,41 +99,47 @@ public record RunnerSettings(List<String> symbols, String equity, Map<String, St
         if (s == null) {
             throw new FlofException("runner file " + file + " is empty");
         }
-        s.validate(file.toString());
+        s.validate(file.toString(), "");
         return s;
     }
 
-    void validate(String where) {
+    /**
+     * Checks what a paper or live run needs; {@code prefix} is the keys' path ({@code "live."} for the section of
+     * the configuration, {@code ""} for a runner file), so errors name the key as the operator wrote it.
+     */
+    void validate(String where, String prefix) {
         if (symbols.isEmpty()) {
-            throw new FlofException(where + ": 'symbols' lists no symbol to trade");
+            throw new FlofException(where + ": '" + prefix + "symbols' lists no symbol to trade");
         }
         if (inboundCapacity < 1) {
-            throw new FlofException(where + ": 'inboundCapacity' must be positive");
+            throw new FlofException(where + ": '" + prefix + "inboundCapacity' must be positive");
         }
         if (status.intervalSeconds() < 1) {
-            throw new FlofException(where + ": 'status.intervalSeconds' must be at least 1");
+            throw new FlofException(where + ": '" + prefix + "status.intervalSeconds' must be at least 1");
         }
-        decimalMap(where, "maxPosition", maxPosition);
-        decimalMap(where, "emergencyStop", emergencyStop);
+        decimalMap(where, prefix + "maxPosition", maxPosition);
+        decimalMap(where, prefix + "emergencyStop", emergencyStop);
         if (!equity.isEmpty()) {
-            parse(where, "equity", equity);
+            parse(where, prefix + "equity", equity);
         }
         java.util.Set<String> ids = new java.util.TreeSet<>();
         for (int i = 0; i < venues.size(); i++) {
             if (!ids.add(venues.get(i).id())) {
-                throw new FlofException(where + ": venues[" + i + "].id '" + venues.get(i).id()
+                throw new FlofException(where + ": " + prefix + "venues[" + i + "].id '" + venues.get(i).id()
                         + "' appears twice; one session per venue (list all its symbols in one entry)");
             }
             for (String sym : venues.get(i).symbols()) {
                 if (!symbols.contains(sym)) {
-                    throw new FlofException(where + ": venues[" + i + "].symbols names " + sym + ", which is not in 'symbols'");
+                    throw new FlofException(where + ": " + prefix + "venues[" + i + "].symbols names " + sym + ", which is not in '"
+                            + prefix + "symbols'");
                 }
             }
         }
         for (String sym : symbols) {
             long n = venues.stream().filter(v -> v.symbols().contains(sym)).count();
             if (n != 1) {
-                throw new FlofException(where + ": symbol " + sym + " must be traded by exactly one entry of 'venues' (found " + n + ")");
+                throw new FlofException(where + ": symbol " + sym + " must be traded by exactly one entry of '" + prefix
+                        + "venues' (found " + n + ")");
             }
         }
     }

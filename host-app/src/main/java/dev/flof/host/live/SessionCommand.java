@@ -25,11 +25,13 @@ abstract class SessionCommand {
 
     final Main.CliContext ctx;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Engine configuration YAML (default: built-in defaults).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration YAML; its live: section names symbols, feeds, venues, caps and the status endpoint"
+                    + " (see docs/running-live.md).")
     Path config;
 
-    @Option(names = "--runner", paramLabel = "FILE", required = true,
-            description = "Runner YAML: symbols, feeds, venues, caps, status endpoint (see docs/running-live.md).")
+    @Option(names = "--runner", paramLabel = "FILE",
+            description = "Optional: a YAML file with the keys of the live: section, used instead of that section.")
     Path runner;
 
     @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins folder (default: the installation's plugins/).")
@@ -80,12 +82,27 @@ abstract class SessionCommand {
                 runner.close();
                 done.countDown();
             }
+            return runner.exitCode();
         }
-        return 0;
     }
 
     FlofConfig loadConfig() {
         return new ConfigLoader().load(Optional.ofNullable(config).map(this::resolve));
+    }
+
+    /**
+     * The runner settings: the {@code --runner} file when given, else the configuration's {@code live:} section;
+     * checked either way, errors naming the file and the key.
+     */
+    RunnerSettings settings(FlofConfig cfg) {
+        if (runner != null) {
+            return RunnerSettings.load(resolve(runner));
+        }
+        RunnerSettings s = cfg.live();
+        String where = config == null ? "the configuration (built-in defaults: give --config FILE with a live: section)"
+                : resolve(config).toString();
+        s.validate(where, "live.");
+        return s;
     }
 
     SecretSource secrets(FlofConfig cfg) {

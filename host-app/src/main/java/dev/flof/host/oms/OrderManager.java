@@ -4,6 +4,7 @@ import dev.flof.host.engine.EntryDesk;
 import dev.flof.host.journal.Journal;
 import dev.flof.spi.event.Event;
 import dev.flof.spi.event.OrderEvent;
+import dev.flof.spi.event.VenueStatus;
 import dev.flof.spi.ext.CircuitBreaker;
 import dev.flof.spi.ext.ExecutionVenue;
 import dev.flof.spi.ext.ExitManager;
@@ -11,10 +12,12 @@ import dev.flof.spi.ext.FlowAnalyzer;
 import dev.flof.spi.market.Fixed;
 import dev.flof.spi.market.Instrument;
 import dev.flof.spi.market.Side;
+import dev.flof.spi.order.Execution;
 import dev.flof.spi.order.Order;
 import dev.flof.spi.order.OrderCommand;
 import dev.flof.spi.order.OrderType;
 import dev.flof.spi.order.TimeInForce;
+import dev.flof.spi.order.WorkingOrder;
 import dev.flof.spi.risk.BreakerAction;
 import dev.flof.spi.risk.PositionView;
 import dev.flof.spi.risk.TradingState;
@@ -22,9 +25,13 @@ import dev.flof.spi.structure.MarketMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -35,15 +42,53 @@ import java.util.function.Function;
  * circuit breakers' actions; journals trades (entry, scale-outs, exit with rule and R multiple, fees) and
  * breaker actions.
  *
- * <p>The flatten sequence: trading goes HALTED (nothing new; cancels and reduce-only pass); working entries
- * are purged; the position is closed with a marketable reduce-only order, re-sent with backoff while it is
- * rejected; only when the fills bring the position to flat are the remaining bracket children cancelled, so
- * the protective stop rests until flat is confirmed. A flattened run stays HALTED (the operator clears it).
+ * <p>The flatten sequence: trading goes HALTED (nothing new; cancels and reduce-only pass); every working
+ * order at the venue for the instrument that can add exposure is purged, whoever sent it (the entries this
+ * manager placed, orders a buggy path sent past it through the gate, and what the {@link VenueView} lists);
+ * the position is closed with a marketable reduce-only order, re-sent with backoff while it is rejected; only
+ * when the fills bring the position to flat, the venue agrees, and every purged entry has ended are the
+ * remaining orders of the instrument (bracket children) cancelled, so the protective stops rest until flat is
+ * confirmed. {@link #flattenComplete()} says when all of that is confirmed; {@link #haltReport()} says what
+ * tripped and what the flatten did. A flattened run stays HALTED (the operator clears it).
+ *
+ * <p>Fills of orders this manager did not send (a manual close, another tool, a fill recovered after a
+ * disconnect) move its positions and are booked as trades like its own, so its picture and the breakers'
+ * loss counters (which see the same order events) count them.
  *
  * <p>Called from the kernel thread only. Ids are counters: deterministic.
  */
 public final class OrderManager implements EntryDesk {
-    private enum Role { ENTRY, STOP, TARGET, EXIT, FLATTEN }
+    private enum Role { ENTRY, STOP, TARGET, EXIT, FLATTEN, EXTERNAL }
+
+    /** The reason text of fills this manager recovered from the venue's execution history. */
+    public static final String RECOVERED = "recovered by reconciliation";
+    /**
+     * The reason text of the fill by which order management shows the circuit breakers a position it adopted from
+     * the venue ({@link #adopt}); its client order id starts with {@link #ADOPTED_ID_PREFIX}. No such order was sent.
+     */
+    public static final String ADOPTED_POSITION = "venue-reported position adopted at start-up (no order was sent)";
+    /** Client order id prefix of the fill that shows the breakers an adopted position. */
+    public static final String ADOPTED_ID_PREFIX = "FLOF-ADOPTED-";
+
+    /**
+     * What a venue holds now, read when a flatten starts and when flat is confirmed (live: the runner's picture
+     * of its sessions; backtest: the simulated venue).
+     */
+    public interface VenueView {
+        /** Orders working at the venue for the symbol (bracket children included). */
+        List<WorkingOrder> openOrders(String symbol);
+
+        /** The venue's net position of the symbol (signed, fixed-point). */
+        long position(String symbol);
+    }
+
+    /**
+     * What tripped the flatten and what the flatten did.
+     *
+     * @param steps the flatten's orders, cancels and fills, one line each, in order
+     */
+    public record HaltReport(String breaker, String reason, long trippedAt, long completedAt, List<String> steps) {
+    }
 
     private record Tag(String symbol, Role role, String rule) {
     }
@@ -67,6 +112,19 @@ public final class OrderManager implements EntryDesk {
     private long now = Long.MIN_VALUE;
     private long seq;
     private Function<String, ExecutionVenue.Session> sessions;
+    private VenueView view;
+    /** Orders that left through the gate (whoever sent them) or were found at the venue, not ended yet, by id. */
+    private final Map<String, Order> working = new TreeMap<>();
+    /** Fills seen from the event stream, by {@link #fillKey}, with their count. Lookup only. */
+    private final Map<String, Integer> seenFills = new HashMap<>();
+    /** Fills recovered from the venue's history whose own event may still arrive late. Lookup only. */
+    private final Map<String, Integer> recoveredFills = new HashMap<>();
+    private long lastFillTs = Long.MIN_VALUE;
+    private BreakerAction trippedBy;
+    /** Venues that reported a market halt and no resumption yet. */
+    private final Set<String> haltedVenues = new TreeSet<>();
+    private final List<String> flattenSteps = new ArrayList<>();
+    private long completedAt = Long.MIN_VALUE;
 
     /** One instrument's orders and position. */
     private static final class Book {
@@ -98,6 +156,8 @@ public final class OrderManager implements EntryDesk {
         final Map<String, Long> exitLeaves = new TreeMap<>();
         // flatten
         boolean flattening;
+        /** Orders cancelled by the flatten's purge, waiting for the venue to end them. */
+        final Set<String> purged = new TreeSet<>();
         String flattenReason;
         String flattenOrderId;
         int flattenAttempts;
@@ -123,6 +183,57 @@ public final class OrderManager implements EntryDesk {
             }
             books.put(sym, new Book(inst, m));
         });
+        gate.onPassed(this::left);
+    }
+
+    /** Remembers every order that leaves through the gate, whoever sent it. */
+    private void left(OrderCommand c) {
+        switch (c) {
+            case OrderCommand.SubmitBracket sb -> {
+                working.put(sb.bracket().entry().clientOrderId(), sb.bracket().entry());
+                working.put(sb.bracket().stop().clientOrderId(), sb.bracket().stop());
+                if (sb.bracket().target() != null) {
+                    working.put(sb.bracket().target().clientOrderId(), sb.bracket().target());
+                }
+            }
+            case OrderCommand.Submit s -> working.put(s.order().clientOrderId(), s.order());
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The venue's picture for the flatten's purge and flat confirmation. Without one, the backtest's sessions
+     * ({@link #reconcileWith}) serve; without either, only orders that left through the gate are known.
+     */
+    public void viewVenue(VenueView venueView) {
+        this.view = venueView;
+    }
+
+    private VenueView venueView() {
+        if (view != null) {
+            return view;
+        }
+        if (sessions == null) {
+            return null;
+        }
+        return new VenueView() {
+            @Override
+            public List<WorkingOrder> openOrders(String symbol) {
+                return sessions.apply(symbol).openOrders().stream().filter(w -> w.order().symbol().equals(symbol)).toList();
+            }
+
+            @Override
+            public long position(String symbol) {
+                long q = 0;
+                for (var p : sessions.apply(symbol).positions()) {
+                    if (p.symbol().equals(symbol)) {
+                        q += p.quantity();
+                    }
+                }
+                return q;
+            }
+        };
     }
 
     public RiskGate gate() {
@@ -206,14 +317,145 @@ public final class OrderManager implements EntryDesk {
         }
     }
 
+    // ------------------------------------------------------------------ adoption (live restart)
+
+    /**
+     * Takes over a position the venue holds that this process did not open (the live runner's reconciliation found
+     * it after a restart, e.g. after kill -9) together with its resting protective stop and target: the book tracks
+     * them as if it had placed them, so the exit manager manages the trade (scale-out, stop to breakeven, trailing),
+     * a fill of the stop or the target closes it in the journal, the position counts against entries, and nothing is
+     * sent (no duplicate order). The adopted stop is the trade's initial stop (1R = |average - stop|), and the trade
+     * counts from {@code openedAt}: the exit manager acts on prices from then on.
+     *
+     * <p>The circuit breakers learn the adopted position too, through the one channel every
+     * {@link CircuitBreaker.Guard} already observes: a {@code FILLED} {@link OrderEvent} marked as what it is (client
+     * order id {@link #ADOPTED_ID_PREFIX}{@code <symbol>}, reason {@link #ADOPTED_POSITION}) for the venue's
+     * quantity at the venue's average price, without fee. A guard that books positions from fills (the overlord's
+     * capital pillar) therefore holds the position the venue reports, so the later fill of the adopted stop closes it
+     * (a realized loss or gain against the venue's average) instead of opening a new position the other way. When the
+     * recovered fills had already put the position in the book, the breakers saw those fills and nothing is added.
+     *
+     * @param venue         the venue session holding the position (the adoption fill's venue)
+     * @param position      the venue's signed position, fixed-point
+     * @param stopOrderId   client id of the resting protective stop (required: an unprotected position gets its
+     *                      stop from reconciliation first)
+     * @param stopLive      whether the venue has confirmed that stop (false for one just sent)
+     * @param targetOrderId client id of the resting target, or null
+     * @return why nothing was adopted, or null
+     */
+    public String adopt(String venue, String symbol, long position, long averagePrice, String stopOrderId, long stopPrice,
+                        boolean stopLive, String targetOrderId, long targetPrice, long openedAt, long nowNanos) {
+        advance(nowNanos);
+        Book b = book(symbol);
+        if (b == null) {
+            return "no instrument " + symbol + " in order management";
+        }
+        if (b.entryWorking) {
+            return symbol + " has a working entry in order management";
+        }
+        if (b.position != 0 && (b.position != position || b.stopId != null)) {
+            return symbol + ": order management already tracks " + Fixed.format(b.position)
+                    + (b.stopId != null ? " with stop " + b.stopId : "") + " against " + Fixed.format(position) + " at the venue";
+        }
+        if (position == 0 || averagePrice <= 0) {
+            return symbol + ": nothing to adopt (position " + Fixed.format(position) + ", average " + Fixed.format(averagePrice) + ")";
+        }
+        if (stopOrderId == null || stopPrice <= 0) {
+            return symbol + ": no protective stop to adopt with the position";
+        }
+        // the recovered fills may already have put the position in the book (as fills of orders it did not send):
+        // then only the bracket is attached and the trade's parts so far are kept
+        boolean fresh = b.position == 0;
+        b.ticket = null;
+        b.tradeTicket = null;
+        b.entryId = null;
+        b.entryWorking = false;
+        b.entryFilled = 0;
+        b.stopId = stopOrderId;
+        b.stopPrice = stopPrice;
+        b.pendingStopPrice = 0;
+        b.stopLive = stopLive;
+        b.targetId = targetOrderId;
+        b.targetLive = targetOrderId != null;
+        b.position = position;
+        b.avgPrice = averagePrice;
+        b.openedAt = openedAt;
+        b.initialStop = stopPrice;
+        b.target = targetOrderId == null ? 0 : targetPrice;
+        b.maxQty = Math.abs(position);
+        b.pendingExitQty = 0;
+        b.exitLeaves.clear();
+        if (fresh) {
+            b.grossPnl = 0;
+            b.fees = 0;
+            b.rWeighted = 0;
+            b.parts = new ArrayList<>();
+            b.parts.add(new Journal.TradePart(tradeId(b), "entry", openedAt, averagePrice, Math.abs(position), 0, "adopted", 0.0));
+        }
+        tags.put(stopOrderId, new Tag(symbol, Role.STOP, "stop"));
+        if (targetOrderId != null) {
+            tags.put(targetOrderId, new Tag(symbol, Role.TARGET, "target"));
+        }
+        journal.count("oms: positions adopted from the venue", 1);
+        if (fresh) {
+            OrderEvent shown = new OrderEvent(venue, symbol, nowNanos, nowNanos, 0, ADOPTED_ID_PREFIX + symbol, null,
+                    OrderEvent.Kind.FILLED, position > 0 ? Side.BUY : Side.SELL, averagePrice, Math.abs(position), 0, 0,
+                    ADOPTED_POSITION);
+            for (CircuitBreaker.Guard g : gate.guards()) {
+                for (BreakerAction a : g.onEvent(shown)) {
+                    onBreakerAction(a);
+                }
+            }
+            journal.count("oms: adopted positions shown to the circuit breakers", 1);
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ venue answers
 
-    /** A venue's answer about one of our orders. */
+    /**
+     * A venue's answer about an order: one of ours, or (for fills) any order of a traded symbol, so exits
+     * this manager did not send still move its position and are booked.
+     */
     public void onOrderEvent(OrderEvent e) {
         advance(e.tsRecv());
+        boolean recovered = e.reason().startsWith(RECOVERED);
+        if (e.isFill()) {
+            String key = fillKey(e.clientOrderId(), e.tsEvent(), e.fillPrice(), e.fillQty());
+            if (recovered) {
+                recoveredFills.merge(key, 1, Integer::sum);
+            } else if (take(recoveredFills, key)) {
+                journal.count("oms: fills already recovered from the venue's history (ignored)", 1);
+                return;
+            } else {
+                seenFills.merge(key, 1, Integer::sum);
+            }
+            lastFillTs = Math.max(lastFillTs, e.tsEvent());
+        }
+        boolean ended = e.kind() == OrderEvent.Kind.CANCELLED || e.kind() == OrderEvent.Kind.EXPIRED
+                || e.kind() == OrderEvent.Kind.REJECTED || e.kind() == OrderEvent.Kind.CANCEL_REJECTED
+                || (e.isFill() && e.leavesQty() == 0);
+        if (ended) {
+            // a cancel the venue rejects names an order it no longer has working (unknown or closed)
+            working.remove(e.clientOrderId());
+        }
+        apply(e);
+        Book b = books.get(e.symbol());
+        if (b != null) {
+            progressFlatten(b);
+        }
+    }
+
+    private void apply(OrderEvent e) {
         Tag tag = tags.get(e.clientOrderId());
         if (tag == null) {
-            journal.count("oms: order events for unknown orders", 1);
+            Book ext = books.get(e.symbol());
+            if (ext != null && e.isFill() && e.side() != null && e.side().sign() != 0 && e.fillQty() > 0) {
+                journal.count("oms: fills of orders order management did not send", 1);
+                onFill(ext, new Tag(e.symbol(), Role.EXTERNAL, "outside order management"), e);
+            } else {
+                journal.count("oms: order events for unknown orders", 1);
+            }
             return;
         }
         Book b = books.get(tag.symbol());
@@ -268,7 +510,7 @@ public final class OrderManager implements EntryDesk {
                     }
                 }
             }
-            case EXIT, FLATTEN -> {
+            case EXIT, FLATTEN, EXTERNAL -> {
                 if (done) {
                     Long left = b.exitLeaves.remove(e.clientOrderId());
                     if (left != null && !e.isFill()) {
@@ -294,6 +536,14 @@ public final class OrderManager implements EntryDesk {
     private void onFill(Book b, Tag tag, OrderEvent e) {
         long q = e.fillQty();
         long signed = e.side().sign() * q;
+        if (b.flattening) {
+            step(e.tsEvent(), "fill " + e.clientOrderId() + " (" + tag.role().name().toLowerCase(java.util.Locale.ROOT) + ") "
+                    + e.side() + " " + Fixed.format(q) + " " + b.instrument.symbol() + " @ " + Fixed.format(e.fillPrice()));
+            boolean adds = b.position == 0 || Long.signum(b.position) == Long.signum(signed);
+            if (adds && (b.flattenOrderId == null || !working.containsKey(b.flattenOrderId))) {
+                b.flattenRetryAt = now; // an entry filled during the flatten: close it too, at once
+            }
+        }
         b.fees += e.fee();
         if (tag.role() == Role.ENTRY) {
             b.entryFilled += q;
@@ -335,6 +585,8 @@ public final class OrderManager implements EntryDesk {
             case STOP -> stopRule(b);
             case TARGET -> "target";
             case FLATTEN -> "flatten: " + b.flattenReason;
+            case EXTERNAL -> "closed outside order management (" + e.clientOrderId()
+                    + (e.reason().startsWith(RECOVERED) ? ", " + RECOVERED : "") + ")";
             default -> tag.rule();
         };
         b.position -= sign * close;
@@ -367,9 +619,6 @@ public final class OrderManager implements EntryDesk {
         b.avgPrice = 0;
         b.pendingExitQty = 0;
         b.exitLeaves.clear();
-        if (b.flattening) {
-            confirmFlat(b);
-        }
         if (!b.entryWorking) {
             clearBracket(b);
         }
@@ -515,6 +764,13 @@ public final class OrderManager implements EntryDesk {
      */
     public void observe(Event e) {
         advance(e.tsRecv());
+        if (e instanceof VenueStatus v) {
+            if (v.kind() == VenueStatus.Kind.HALTED && haltedVenues.add(v.venue()) && flattenInProgress()) {
+                waiting("market halted at " + v.venue() + (v.detail().isEmpty() ? "" : " (" + v.detail() + ")"));
+            } else if (v.kind() == VenueStatus.Kind.RESUMED) {
+                haltedVenues.remove(v.venue());
+            }
+        }
         for (CircuitBreaker.Guard g : gate.guards()) {
             for (BreakerAction a : g.onEvent(e)) {
                 onBreakerAction(a);
@@ -524,6 +780,7 @@ public final class OrderManager implements EntryDesk {
             if (b.flattening && b.flattenOrderId == null && b.position != 0 && now >= b.flattenRetryAt) {
                 sendFlatten(b);
             }
+            progressFlatten(b);
         }
     }
 
@@ -543,7 +800,8 @@ public final class OrderManager implements EntryDesk {
             case RESUME -> {
                 paused = false;
                 if (executionHalted && !flattened) {
-                    if (sessions == null || reconcile(now)) {
+                    // reconciling may book missed fills that trip a breaker's flatten: then trading stays halted
+                    if ((sessions == null || reconcile(now)) && !flattened) {
                         executionHalted = false;
                         tradingState(TradingState.ACTIVE, "resumed by " + a.breaker() + ": " + a.reason());
                     }
@@ -558,7 +816,13 @@ public final class OrderManager implements EntryDesk {
                 executionHalted = true;
                 tradingState(TradingState.HALTED, a.breaker() + ": " + a.reason());
             }
-            case FLATTEN -> flattenAll(a.breaker() + ": " + a.reason());
+            case FLATTEN -> {
+                if (trippedBy == null) {
+                    trippedBy = a;
+                    step(a.tsEvent(), "tripped by " + a.breaker() + ": " + a.reason());
+                }
+                flattenAll(a.breaker() + ": " + a.reason());
+            }
             default -> throw new IllegalStateException(a.kind().name());
         }
     }
@@ -566,21 +830,83 @@ public final class OrderManager implements EntryDesk {
     private void flattenAll(String reason) {
         flattened = true;
         tradingState(TradingState.HALTED, "flatten: " + reason);
+        VenueView v = venueView();
         for (Book b : books.values()) {
             if (b.flattening) {
                 continue;
             }
+            String sym = b.instrument.symbol();
+            Set<String> purge = new TreeSet<>();
             if (b.entryWorking) {
-                gate.submit(new OrderCommand.Cancel(b.instrument.symbol(), b.entryId), now);
-                journal.breaker(new Journal.BreakerEntry(now, "oms", "PURGE_ENTRY", "cancelled working entry " + b.entryId));
+                purge.add(b.entryId);
             }
-            if (b.position != 0) {
+            for (Order o : working.values()) {
+                if (o.symbol().equals(sym) && !o.reduceOnly()) {
+                    purge.add(o.clientOrderId());
+                }
+            }
+            if (v != null) {
+                for (WorkingOrder w : v.openOrders(sym)) {
+                    if (!w.order().reduceOnly()) {
+                        purge.add(w.order().clientOrderId());
+                        working.putIfAbsent(w.order().clientOrderId(), w.order());
+                    }
+                }
+            }
+            for (String id : purge) {
+                gate.submit(new OrderCommand.Cancel(sym, id), now);
+                b.purged.add(id);
+            }
+            if (!purge.isEmpty()) {
+                String what = "cancelled every working entry order of " + sym + " at the venue " + purge
+                        + "; protective orders stay until flat is confirmed";
+                journal.breaker(new Journal.BreakerEntry(now, "oms", "PURGE_ENTRIES", what));
+                step(now, what);
+            }
+            boolean anyWorking = working.values().stream().anyMatch(o -> o.symbol().equals(sym));
+            if (b.position != 0 || !purge.isEmpty() || anyWorking) {
                 b.flattening = true;
                 b.flattenReason = reason;
                 b.flattenAttempts = 0;
+                b.flattenRetryAt = Long.MAX_VALUE;
+            }
+            if (b.position != 0) {
                 sendFlatten(b);
+            } else {
+                progressFlatten(b); // flat already: only leftover orders to cancel, once the venue agrees
             }
         }
+    }
+
+    /**
+     * A protective exit that no exit manager asked for (issue 11): the stop escalation (a protective stop-limit
+     * triggered but skipped by a gap, or a rejected protective stop) and the session policy's flatten before the
+     * weekend. It runs the flatten sequence for this symbol (reduce-only market for the whole position, retried
+     * with back-off when rejected; the protective stop rests until the venue confirms flat, then the leftover
+     * bracket children are cancelled) but, unlike a breaker FLATTEN, does not halt trading: nothing is wrong with
+     * the account, so no operator needs to clear it. The fills close the trade with the rule
+     * {@code flatten: <reason>}. Null when the exit went (or one is already working), else why not.
+     */
+    public String protectiveExit(String symbol, String reason, long nowNanos) {
+        advance(nowNanos);
+        Book b = book(symbol);
+        if (b == null) {
+            return "no instrument " + symbol + " in order management";
+        }
+        if (b.position == 0) {
+            return "no open position in " + symbol;
+        }
+        if (b.flattening) {
+            return null;
+        }
+        if (b.entryWorking) {
+            gate.submit(new OrderCommand.Cancel(symbol, b.entryId), now);
+        }
+        b.flattening = true;
+        b.flattenReason = reason;
+        b.flattenAttempts = 0;
+        sendFlatten(b);
+        return null;
     }
 
     private void sendFlatten(Book b) {
@@ -594,24 +920,133 @@ public final class OrderManager implements EntryDesk {
         b.exitLeaves.put(id, qty);
         b.pendingExitQty += qty;
         gate.submit(new OrderCommand.Submit(o), now);
-        journal.breaker(new Journal.BreakerEntry(now, "oms", "FLATTEN_ORDER", "market reduce-only " + side + " "
-                + Fixed.format(qty) + " " + b.instrument.symbol() + " (" + id + "); protective stop " + b.stopId + " stays until flat"));
+        String what = "market reduce-only " + side + " " + Fixed.format(qty) + " " + b.instrument.symbol() + " (" + id
+                + "); protective stop " + b.stopId + " stays until flat";
+        journal.breaker(new Journal.BreakerEntry(now, "oms", "FLATTEN_ORDER", what));
+        step(now, what);
+        if (!haltedVenues.isEmpty()) {
+            waiting("market halted at " + haltedVenues);
+        }
     }
 
-    private void confirmFlat(Book b) {
+    /** Journals (as an alert) that the flatten cannot complete while the market is halted. */
+    private void waiting(String why) {
+        String what = why + ": the flatten order waits for the market to trade again; trading stays HALTED,"
+                + " protective stops stay, no exit until flat";
+        journal.breaker(new Journal.BreakerEntry(now, "oms", "FLATTEN_WAITING", what));
+        step(now, what);
+    }
+
+    /**
+     * Confirms flat once the fills say flat, the venue agrees, no flatten order and no purged entry is still
+     * working; only then are the remaining orders of the instrument (the bracket children) cancelled.
+     */
+    private void progressFlatten(Book b) {
+        if (!b.flattening || b.position != 0) {
+            return;
+        }
+        if (b.flattenOrderId != null && working.containsKey(b.flattenOrderId)) {
+            return;
+        }
+        for (String id : b.purged) {
+            if (working.containsKey(id)) {
+                return;
+            }
+        }
+        VenueView v = venueView();
+        if (v != null && v.position(b.instrument.symbol()) != 0) {
+            return;
+        }
+        confirmFlat(b, v);
+    }
+
+    private void confirmFlat(Book b, VenueView v) {
+        String sym = b.instrument.symbol();
         b.flattening = false;
         b.flattenOrderId = null;
-        List<String> cancelled = new ArrayList<>();
-        if (b.stopId != null && b.stopLive) {
-            gate.submit(new OrderCommand.Cancel(b.instrument.symbol(), b.stopId), now);
-            cancelled.add(b.stopId);
+        b.purged.clear();
+        List<WorkingOrder> listed = v == null ? null : v.openOrders(sym);
+        Set<String> ids = new TreeSet<>();
+        if (listed != null) {
+            // what the venue no longer lists has ended (its answer was lost, e.g. during a disconnect)
+            listed.forEach(w -> ids.add(w.order().clientOrderId()));
+            working.entrySet().removeIf(en -> en.getValue().symbol().equals(sym) && !ids.contains(en.getKey()));
         }
-        if (b.targetId != null && b.targetLive) {
-            gate.submit(new OrderCommand.Cancel(b.instrument.symbol(), b.targetId), now);
-            cancelled.add(b.targetId);
+        Set<String> leftovers = new LinkedHashSet<>();
+        if (b.stopId != null && b.stopLive && (listed == null || ids.contains(b.stopId))) {
+            leftovers.add(b.stopId);
         }
-        journal.breaker(new Journal.BreakerEntry(now, "oms", "FLAT_CONFIRMED", b.instrument.symbol() + " flat confirmed by the venue"
-                + (cancelled.isEmpty() ? "" : "; then cancelled " + cancelled)));
+        if (b.targetId != null && b.targetLive && (listed == null || ids.contains(b.targetId))) {
+            leftovers.add(b.targetId);
+        }
+        for (Order o : working.values()) {
+            if (o.symbol().equals(sym)) {
+                leftovers.add(o.clientOrderId());
+            }
+        }
+        if (listed != null) {
+            for (WorkingOrder w : listed) {
+                leftovers.add(w.order().clientOrderId());
+                working.putIfAbsent(w.order().clientOrderId(), w.order());
+            }
+        }
+        for (String id : leftovers) {
+            gate.submit(new OrderCommand.Cancel(sym, id), now);
+        }
+        String what = sym + " flat confirmed by the venue" + (leftovers.isEmpty() ? "" : "; then cancelled " + leftovers);
+        journal.breaker(new Journal.BreakerEntry(now, "oms", "FLAT_CONFIRMED", what));
+        step(now, what);
+    }
+
+    private void step(long ts, String what) {
+        flattenSteps.add(ts + " " + what);
+    }
+
+    /**
+     * Whether a breaker's flatten is done and confirmed: every symbol flat by its fills and at the venue, no
+     * flatten in progress, and no order of any traded symbol still working (the purged entries and the
+     * cancelled bracket children have all ended). Only then may a live process terminate.
+     */
+    public boolean flattenComplete() {
+        if (!flattened) {
+            return false;
+        }
+        VenueView v = venueView();
+        for (Book b : books.values()) {
+            if (b.flattening || b.position != 0) {
+                return false;
+            }
+            if (v != null && v.position(b.instrument.symbol()) != 0) {
+                return false;
+            }
+        }
+        for (Order o : working.values()) {
+            if (books.containsKey(o.symbol())) {
+                return false;
+            }
+        }
+        if (completedAt == Long.MIN_VALUE) {
+            completedAt = now;
+            step(now, "flatten complete: flat at the venue, no order of " + books.keySet() + " working");
+        }
+        return true;
+    }
+
+    /**
+     * What tripped the flatten (the first FLATTEN action), when, and the flatten's orders, cancels and fills so far;
+     * null when no breaker asked for a flatten. {@code completedAt} is {@link Long#MIN_VALUE} until
+     * {@link #flattenComplete()} has seen the flatten done.
+     */
+    public HaltReport haltReport() {
+        if (trippedBy == null) {
+            return null;
+        }
+        return new HaltReport(trippedBy.breaker(), trippedBy.reason(), trippedBy.tsEvent(), completedAt, List.copyOf(flattenSteps));
+    }
+
+    /** Orders of traded symbols that left (or were found at the venue) and have not ended, by client id. */
+    public List<String> workingOrderIds() {
+        return List.copyOf(working.keySet());
     }
 
     // ------------------------------------------------------------------ reconciliation
@@ -638,8 +1073,21 @@ public final class OrderManager implements EntryDesk {
         }
         boolean ok = true;
         for (Book b : books.values()) {
+            recoverFills(b, sessions.apply(b.instrument.symbol()));
+        }
+        for (Book b : books.values()) {
             String sym = b.instrument.symbol();
             ExecutionVenue.Session s = sessions.apply(sym);
+            // orders the venue no longer lists ended while their answers were lost: forget them
+            Set<String> listed = new TreeSet<>();
+            s.openOrders().forEach(w -> listed.add(w.order().clientOrderId()));
+            working.entrySet().removeIf(en -> en.getValue().symbol().equals(sym) && !listed.contains(en.getKey()));
+            if (b.targetId != null && !listed.contains(b.targetId)) {
+                b.targetLive = false;
+            }
+            if (b.stopId != null && !listed.contains(b.stopId)) {
+                b.stopLive = false;
+            }
             long venueQty = 0;
             long venueAvg = 0;
             for (var p : s.positions()) {
@@ -658,20 +1106,52 @@ public final class OrderManager implements EntryDesk {
                     closeTrade(b, now, "reconciled: flat at the venue (exit fills not seen)");
                     continue;
                 }
+                if (b.position == 0) {
+                    // a position this process did not open (a restart): book it as a trade opened now at the venue's average
+                    b.openedAt = now;
+                    b.parts = new ArrayList<>();
+                    b.grossPnl = 0;
+                    b.fees = 0;
+                    b.rWeighted = 0;
+                    b.tradeTicket = null;
+                    b.initialStop = 0;
+                    b.target = 0;
+                    b.parts.add(new Journal.TradePart(tradeId(b), "entry", now, venueAvg, Math.abs(venueQty), 0,
+                            "reconciled: adopted from the venue", 0.0));
+                }
                 b.position = venueQty;
                 b.avgPrice = venueAvg;
+                b.maxQty = Math.max(b.maxQty, Math.abs(venueQty));
             }
             if (b.position == 0) {
                 continue;
             }
             Side closing = b.position > 0 ? Side.SELL : Side.BUY;
             long covered = 0;
+            WorkingOrder resting = null;
             for (var w : s.openOrders()) {
                 Order o = w.order();
+                working.putIfAbsent(o.clientOrderId(), o);
                 if (o.symbol().equals(sym) && o.side() == closing
                         && (o.type() == OrderType.STOP || o.type() == OrderType.STOP_LIMIT)) {
                     covered += o.quantity() - w.filledQuantity();
+                    resting = resting == null ? w : resting;
                 }
+            }
+            if (resting != null && (b.stopId == null || !tags.containsKey(b.stopId) || !b.stopLive)) {
+                // a stop resting at the venue that this process did not place (a restart): it is the position's
+                // protective stop from now on, so its fill is booked as a stop and it is never cancelled while open
+                Order o = resting.order();
+                tags.put(o.clientOrderId(), new Tag(sym, Role.STOP, "stop"));
+                b.stopId = o.clientOrderId();
+                b.stopPrice = o.stopPrice();
+                b.stopLive = true;
+                if (b.initialStop == 0) {
+                    b.initialStop = o.stopPrice();
+                }
+                journal.breaker(new Journal.BreakerEntry(now, "oms", "RECONCILE", sym + ": adopted the stop " + o.clientOrderId()
+                        + " resting at " + Fixed.format(o.stopPrice()) + " as the protective stop of the position "
+                        + Fixed.format(b.position)));
             }
             long need = Math.abs(b.position) - covered;
             if (need <= 0) {
@@ -696,6 +1176,64 @@ public final class OrderManager implements EntryDesk {
                     + Fixed.format(need) + " at " + Fixed.format(price)));
         }
         return ok;
+    }
+
+    /**
+     * Hands on the fills of a symbol the venue reports that this manager did not see (they happened while the
+     * link was down): to itself and to the breakers, whose loss counters must count them. Only fills after the
+     * last one seen: a fresh process has no history to complete and adopts the venue's position instead.
+     */
+    private void recoverFills(Book b, ExecutionVenue.Session s) {
+        if (lastFillTs == Long.MIN_VALUE) {
+            return;
+        }
+        String sym = b.instrument.symbol();
+        Set<String> open = new TreeSet<>();
+        s.openOrders().forEach(w -> open.add(w.order().clientOrderId()));
+        Map<String, Integer> seen = new HashMap<>(seenFills);
+        recoveredFills.forEach((k, n) -> seen.merge(k, n, Integer::sum));
+        List<OrderEvent> missed = new ArrayList<>();
+        Map<String, Long> filledSoFar = new TreeMap<>();
+        for (Execution x : s.executionsSince(lastFillTs)) {
+            if (!x.symbol().equals(sym) || take(seen, fillKey(x.clientOrderId(), x.tsEvent(), x.price(), x.quantity()))) {
+                continue;
+            }
+            long cum = filledSoFar.merge(x.clientOrderId(), x.quantity(), Long::sum);
+            Order o = working.get(x.clientOrderId());
+            long leaves = o == null || !open.contains(x.clientOrderId()) ? 0 : Math.max(0, o.quantity() - cum);
+            missed.add(new OrderEvent(venueOf(s), x.symbol(), x.tsEvent(), now, 0, x.clientOrderId(), null,
+                    leaves == 0 ? OrderEvent.Kind.FILLED : OrderEvent.Kind.PARTIALLY_FILLED, x.side(), x.price(), x.quantity(),
+                    leaves, x.fee(), RECOVERED + " (execution " + x.executionId() + ")"));
+        }
+        for (OrderEvent oe : missed) {
+            journal.breaker(new Journal.BreakerEntry(now, "oms", "RECOVERED_FILL", sym + ": " + oe.clientOrderId() + " "
+                    + oe.side() + " " + Fixed.format(oe.fillQty()) + " @ " + Fixed.format(oe.fillPrice())
+                    + " filled while the link was down; booked and shown to the breakers"));
+            onOrderEvent(oe);
+            observe(oe);
+        }
+    }
+
+    private static String fillKey(String clientOrderId, long tsEvent, long price, long qty) {
+        return clientOrderId + "|" + tsEvent + "|" + price + "|" + qty;
+    }
+
+    /** Takes one count of {@code key} from a multiset; false when there is none. */
+    private static boolean take(Map<String, Integer> counts, String key) {
+        Integer n = counts.get(key);
+        if (n == null || n == 0) {
+            return false;
+        }
+        if (n == 1) {
+            counts.remove(key);
+        } else {
+            counts.put(key, n - 1);
+        }
+        return true;
+    }
+
+    private static String venueOf(ExecutionVenue.Session s) {
+        return s instanceof dev.flof.host.venue.SimulatedVenue sim ? sim.config().venueId() : "";
     }
 
     /** Changes the gate's trading state and journals the change (symbol {@code *}: the whole account). */

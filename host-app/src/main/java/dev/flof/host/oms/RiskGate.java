@@ -21,6 +21,7 @@ public final class RiskGate {
     private final List<CircuitBreaker.Guard> guards;
     private final List<String> guardIds;
     private final Consumer<OrderCommand> venue;
+    private final List<Consumer<OrderCommand>> listeners = new ArrayList<>();
     private final List<Veto> vetoes = new ArrayList<>();
     private TradingState state = TradingState.ACTIVE;
     private long passed;
@@ -55,8 +56,19 @@ public final class RiskGate {
             }
         }
         passed++;
+        for (Consumer<OrderCommand> l : listeners) {
+            l.accept(command);
+        }
         venue.accept(command);
         return true;
+    }
+
+    /**
+     * Tells {@code listener} about every command the gate passes, whoever submitted it, before it goes to the
+     * venue (so order management knows every order that left, also those a buggy path sent past it).
+     */
+    public void onPassed(Consumer<OrderCommand> listener) {
+        listeners.add(listener);
     }
 
     public TradingState state() {

@@ -298,7 +298,12 @@ public final class ReportWriter {
                     p.put("to", at);
                 }
                 if (t.contains("SWEPT")) {
-                    sweeps.add(Map.of("at", at, "price", Fixed.toDouble(e.top())));
+                    // a LinkedHashMap, not Map.of: Map.of's iteration order changes from one JVM start to the next,
+                    // which made report.html differ between runs of the same backtest
+                    Map<String, Object> sweep = new LinkedHashMap<>();
+                    sweep.put("at", at);
+                    sweep.put("price", Fixed.toDouble(e.top()));
+                    sweeps.add(sweep);
                 }
             }
         }

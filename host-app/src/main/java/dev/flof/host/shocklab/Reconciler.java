@@ -23,7 +23,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Hook: the trading loop calls {@link #reconcile} at start and on every venue RECONNECTED, sends the
  * commands through the risk gate (they are reduce-only, so they always pass), hands the returned stop ids to
- * {@link StopEscalation#watch}, and only then resumes. The order manager still needs an "adopt position"
+ * {@link dev.flof.host.protect.StopEscalation#watch}, and only then resumes. The order manager still needs an "adopt position"
  * entry point to manage the adopted position itself; until then the entry block is the safe fallback.
  */
 public final class Reconciler {

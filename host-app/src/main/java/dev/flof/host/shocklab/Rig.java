@@ -1,7 +1,7 @@
 package dev.flof.host.shocklab;
 
-import dev.flof.host.calendar.CmeGlobexEquityCalendar;
-import dev.flof.host.calendar.ExchangeCalendar;
+import dev.flof.host.protect.ProtectedDesk;
+import dev.flof.host.protect.StopEscalation;
 import dev.flof.host.engine.EntryDesk;
 import dev.flof.host.journal.Journal;
 import dev.flof.host.oms.InvariantMonitor;
@@ -98,14 +98,16 @@ public final class Rig {
     private final List<Event> missed = new ArrayList<>();
     private final Map<String, String> roles = new TreeMap<>();
     private final Reconciler reconciler;
-    /** The exchange calendar the session policy reads (ES only). */
-    private final ExchangeCalendar calendar;
 
     private Journal journal;
     private RiskGate gate;
     private InvariantMonitor monitor;
     private OrderManager oms;
     private StopEscalation escalation;
+    /** The engine's entry door: the same session policy, news blackout and liquidation guard as a backtest's. */
+    private ProtectedDesk desk;
+    /** The role of the order manager's next flatten-sequence order (escalation exit, session flatten), or null. */
+    private String nextFlatRole;
     private int journalSeen;
     private int tradesSeen;
     private int vetoesSeen;
@@ -148,7 +150,6 @@ public final class Rig {
                 : new InstrumentTerms(inst, FeeModel.MakerTaker.binanceUsdM(),
                 new MarginModel.Leverage(Fixed.ofUnits(Math.max(1, cfg.leverage()))));
         this.venue = new SimulatedVenue(vc, List.of(terms), venueOut::offerLast);
-        this.calendar = es ? new CmeGlobexEquityCalendar() : null;
         this.reconciler = new Reconciler(Math.abs(script.plan().entry() - script.plan().stop()));
         boot();
     }
@@ -202,9 +203,13 @@ public final class Rig {
         oms = new OrderManager(gate, journal, Map.of(inst.symbol(), inst), Map.of(inst.symbol(), holdBracket));
         escalation = new StopEscalation(Math.max(0, cfg.escalationGraceNanos()),
                 sym -> processUp && linkUp ? venue.position(sym).quantity() : 0);
+        desk = new ProtectedDesk(oms, cfg.protections(), Map.of(inst.symbol(), inst), sym -> cfg.leverage(), journal);
     }
 
     private void toVenue(OrderCommand c) {
+        if (nextFlatRole != null && c instanceof OrderCommand.Submit s && s.order().clientOrderId().contains("-FLAT-")) {
+            roles.putIfAbsent(s.order().clientOrderId(), nextFlatRole);
+        }
         if (!processUp || !linkUp) {
             lostCommands++;
             mark("lost", "command not delivered (link down): " + describe(c));
@@ -291,12 +296,21 @@ public final class Rig {
                 linkUp = true;
                 reconcile("reconnect");
             }
-            if (cfg.session() != null && calendar != null && cfg.session().mustBeFlat(now, calendar)
-                    && venue.position(inst.symbol()).quantity() != 0
-                    && !oms.flattened()) {
-                protection("session policy: flat before the weekend");
-                oms.onBreakerAction(new BreakerAction(BreakerAction.Kind.FLATTEN, "session-policy",
-                        "flat before the weekend close", now));
+            if (desk.mustBeFlat(inst.symbol(), now) && venue.position(inst.symbol()).quantity() != 0) {
+                if (oms.position(inst.symbol()) != 0) {
+                    // the trading loop's path: the order manager's protective exit, which does not halt trading
+                    if (!oms.flattenInProgress()) {
+                        protection("session policy: flat before the weekend");
+                        nextFlatRole = "session flatten";
+                        oms.protectiveExit(inst.symbol(), "session policy: flat before the weekend close", now);
+                        nextFlatRole = null;
+                    }
+                } else if (!oms.flattened()) {
+                    // a position order management does not know (after a restart): the breaker flatten
+                    protection("session policy: flat before the weekend");
+                    oms.onBreakerAction(new BreakerAction(BreakerAction.Kind.FLATTEN, "session-policy",
+                            "flat before the weekend close", now));
+                }
             }
             collect();
         } else if (reconnect) {
@@ -346,11 +360,21 @@ public final class Rig {
         if (cfg.escalationGraceNanos() < 0 || !processUp || !linkUp) {
             return;
         }
-        for (OrderCommand c : escalation.onEvent(e)) {
+        for (StopEscalation.Escalation x : escalation.poll(e)) {
+            OrderCommand c = x.exit();
             protection("stop escalation (marketable exit)");
-            mark("protect", "stop escalation: " + describe(c));
-            roles.put(((OrderCommand.Submit) c).order().clientOrderId(), "escalation exit");
-            gate.submit(c, now);
+            if (oms.position(x.symbol()) != 0) {
+                // the trading loop's path: order management sends and tracks the exit (flatten sequence)
+                mark("protect", "stop escalation: " + x.reason() + "; order management's protective exit");
+                nextFlatRole = "escalation exit";
+                oms.protectiveExit(x.symbol(), "stop escalation: " + x.reason(), now);
+                nextFlatRole = null;
+            } else {
+                // order management does not know the position (after a restart): the exit goes through the gate
+                mark("protect", "stop escalation: " + describe(c));
+                roles.put(((OrderCommand.Submit) c).order().clientOrderId(), "escalation exit");
+                gate.submit(c, now);
+            }
         }
     }
 
@@ -455,28 +479,13 @@ public final class Rig {
             protection("reconciliation: entries blocked while an adopted position is open");
             return "reconciliation: the venue holds a position this process did not open";
         }
-        if (cfg.session() != null && calendar != null) {
-            String s = cfg.session().entryBlocked(now, calendar);
-            if (s != null) {
-                protection("session policy");
-                return "session policy: " + s;
-            }
+        // the same door as the engine's (ProtectedDesk): session policy, news blackout, liquidation guard
+        String s = desk.blocked(inst.symbol(), side, price, stop, now);
+        if (s != null) {
+            protection(s.startsWith("blocked by session policy") ? "session policy"
+                    : s.startsWith("blocked by news blackout") ? "news blackout" : "liquidation guard");
         }
-        if (cfg.blackout() != null) {
-            String s = cfg.blackout().entryBlocked(now);
-            if (s != null) {
-                protection("news blackout");
-                return s;
-            }
-        }
-        if (cfg.liquidation() != null && cfg.leverage() > 0 && price != Fixed.UNDEF) {
-            String s = cfg.liquidation().vet(side, price, stop, cfg.leverage());
-            if (s != null) {
-                protection("liquidation guard");
-                return "liquidation guard: " + s;
-            }
-        }
-        return null;
+        return s;
     }
 
     /** A strategy bug that bypasses the order manager and hammers the risk gate with brackets. */

@@ -1,5 +1,9 @@
 package dev.flof.host.shocklab;
 
+import dev.flof.host.protect.EsSessionPolicy;
+import dev.flof.host.protect.NewsBlackout;
+import dev.flof.host.protect.LiquidationGuard;
+import dev.flof.host.protect.ProtectionSettings;
 import dev.flof.spi.order.OrderType;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +30,11 @@ public record RigSettings(long sendLatencyNanos, long ackLatencyNanos, OrderType
                           LiquidationGuard liquidation, boolean binanceStopRules) {
     public RigSettings {
         breakerParams = new TreeMap<>(breakerParams);
+    }
+
+    /** The protections of the real trading path with this scenario's parameters (the engine's classes). */
+    public ProtectionSettings protections() {
+        return new ProtectionSettings(escalationGraceNanos, session, blackout, liquidation);
     }
 
     public RigSettings withStop(OrderType type, long limitOffset) {

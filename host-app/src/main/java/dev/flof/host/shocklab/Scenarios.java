@@ -1,5 +1,8 @@
 package dev.flof.host.shocklab;
 
+import dev.flof.host.protect.EsSessionPolicy;
+import dev.flof.host.protect.NewsBlackout;
+import dev.flof.host.protect.LiquidationGuard;
 import dev.flof.spi.event.FeedStatus;
 import dev.flof.spi.event.VenueStatus;
 import dev.flof.spi.market.Fixed;

@@ -112,7 +112,8 @@ public final class ShockLabReport {
                     .append(String.join("; ", r.protections())).append(" | ").append(r.violations().size()).append(" |\n");
         }
         sb.append("\n## Gap calibration\n\nThe worst exit fill beyond the planned stop, against the configured gap allowance that sizing"
-                + " must survive (the engine's gapAtrMultiple x ATR should be at least the allowance).\n\n");
+                + " must survive (the engine sizes on max(gapAtrMultiple x ATR, gapMinPoints, gapMinPct of the entry); the floors are"
+                + " these allowances).\n\n");
         sb.append("| scenario | symbol | beyond the stop | allowance | within |\n|---|---|---|---|---|\n");
         for (ScenarioResult r : results) {
             if (r.gapBeyondStop() > 0) {

@@ -12,16 +12,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./flof shocklab}: replays the shock scenarios through the execution path with the risk plugin's
- * circuit breaker, prints the table and writes {@code shocklab.json}, {@code shocklab.md} and {@code shocklab.html}.
+ * {@code ./flof scenarios [--list] [--run NAME|--all] [--seed N] [--out DIR]} (issue 11; {@code shocklab} is the same
+ * command): replays the shock scenarios through the execution path with the risk plugin's circuit breaker and the
+ * protections of the trading path, prints the table and writes {@code shocklab.json}, {@code shocklab.md} and
+ * {@code shocklab.html}. Exit code 1 when an invariant broke.
  */
-@Command(name = "shocklab", mixinStandardHelpOptions = true,
+@Command(name = "scenarios", mixinStandardHelpOptions = true,
         description = "Replay the shock scenarios (gaps, halts, cascades, outages, bugs) and report what protected FLOF.")
 public final class ShocklabCommand implements Callable<Integer> {
     private final Main.CliContext ctx;
 
-    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "all", description = "A scenario name, or all (default).")
+    @Option(names = {"--run", "--scenario"}, paramLabel = "NAME", description = "Run one scenario (--list names them).")
     String scenario;
+
+    @Option(names = "--all", description = "Run every scenario (the default).")
+    boolean all;
 
     @Option(names = "--list", description = "List the scenarios and exit.")
     boolean list;
@@ -29,7 +34,7 @@ public final class ShocklabCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the background tape (default 1).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/shocklab", description = "Output folder (default out/shocklab).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/scenarios", description = "Output folder (default out/scenarios).")
     Path out;
 
     @Option(names = "--breaker", paramLabel = "ID", defaultValue = "layered", description = "Circuit breaker extension id (default layered).")
@@ -50,11 +55,14 @@ public final class ShocklabCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (all && scenario != null && !"all".equals(scenario)) {
+            throw new FlofException("--run " + scenario + " and --all exclude each other");
+        }
         List<Scenario> chosen;
         try {
-            chosen = "all".equals(scenario) ? Scenarios.all() : List.of(ShockLab.find(scenario));
+            chosen = scenario == null || "all".equals(scenario) ? Scenarios.all() : List.of(ShockLab.find(scenario));
         } catch (IllegalArgumentException e) {
-            throw new FlofException("--scenario: " + e.getMessage());
+            throw new FlofException("--run: " + e.getMessage());
         }
         Path dir = pluginsDir != null ? pluginsDir : ctx.pluginsDir();
         try (PluginHost host = PluginHost.start(dir)) {

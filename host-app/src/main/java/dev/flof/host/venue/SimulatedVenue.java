@@ -194,8 +194,7 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
         SymbolState s = begin(quote.symbol(), quote.tsEvent(), quote.tsRecv());
         if (s != null) {
             s.sawTicks = true;
-            s.bids = quote.bidPrice() == Fixed.UNDEF ? List.of() : List.of(new Level(quote.bidPrice(), quote.bidSize(), 0));
-            s.asks = quote.askPrice() == Fixed.UNDEF ? List.of() : List.of(new Level(quote.askPrice(), quote.askSize(), 0));
+            s.quote(quote.bidPrice(), quote.bidSize(), quote.askPrice(), quote.askSize());
             s.depth = false;
             serveWaitingTakers(s, quote.tsEvent());
         }
@@ -341,13 +340,16 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
     /** Open (non-flat) positions, by symbol. */
     @Override
     public List<Position> positions() {
-        List<Position> out = new ArrayList<>();
+        List<Position> out = null; // checked after every event: no list while flat
         for (SymbolState s : symbols.values()) {
             if (s.position != 0) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
                 out.add(new Position(config.venueId(), s.instrument.symbol(), s.position, s.avgPrice));
             }
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
     /** Fills with {@code tsEvent >= tsNanos}, in the order they happened. */
@@ -409,8 +411,11 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
         return credit;
     }
 
-    /** Working, untriggered protective-stop quantity on {@code side} for a symbol (for {@link ProtectionInvariant}). */
-    long restingStopQuantity(String symbol, Side side) {
+    /**
+     * Working, untriggered protective-stop quantity on {@code side} for a symbol (for {@link ProtectionInvariant} and
+     * the trading loop's stop-escalation grace).
+     */
+    public long restingStopQuantity(String symbol, Side side) {
         SymbolState s = symbols.get(symbol);
         long q = 0;
         for (SimOrder o : s.orders) {
@@ -655,7 +660,7 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
     }
 
     private List<Level> bookSide(SimOrder o) {
-        return o.order.side() == Side.BUY ? o.sym.asks : o.sym.bids;
+        return o.order.side() == Side.BUY ? o.sym.asks() : o.sym.bids();
     }
 
     /**
@@ -1009,7 +1014,7 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
         if (config.queueModel() != QueueModel.QUEUE_POSITION || !o.restingLimit()) {
             return 0;
         }
-        List<Level> own = o.order.side() == Side.BUY ? o.sym.bids : o.sym.asks;
+        List<Level> own = o.order.side() == Side.BUY ? o.sym.bids() : o.sym.asks();
         for (Level l : own) {
             if (l.price() == o.order.limitPrice()) {
                 return l.size();
@@ -1065,8 +1070,8 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
         if (s.lastPrint != Fixed.UNDEF) {
             return s.lastPrint;
         }
-        if (!s.bids.isEmpty() && !s.asks.isEmpty()) {
-            return (s.bids.get(0).price() + s.asks.get(0).price()) / 2;
+        if (!s.bids().isEmpty() && !s.asks().isEmpty()) {
+            return (s.bids().get(0).price() + s.asks().get(0).price()) / 2;
         }
         return Fixed.UNDEF;
     }
@@ -1141,8 +1146,16 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
         final Instrument instrument;
         /** Orders at the venue for this symbol, not done, in acceptance order. */
         final List<SimOrder> orders = new ArrayList<>();
+        /**
+         * The book: a depth snapshot's levels, or null after a quote, whose top of book is kept as numbers below and
+         * turned into levels on first use (most quotes meet no order that needs the book).
+         */
         List<Level> bids = List.of();
         List<Level> asks = List.of();
+        long quoteBid;
+        long quoteBidSize;
+        long quoteAsk;
+        long quoteAskSize;
         boolean depth;
         long lastPrint = Fixed.UNDEF;
         boolean sawTicks;
@@ -1153,6 +1166,30 @@ public final class SimulatedVenue implements ExecutionVenue.Session {
         SymbolState(InstrumentTerms terms) {
             this.terms = terms;
             this.instrument = terms.instrument();
+        }
+
+        /** A quote's top of book becomes the one-level book (the levels are built when first read). */
+        void quote(long bid, long bidSize, long ask, long askSize) {
+            quoteBid = bid;
+            quoteBidSize = bidSize;
+            quoteAsk = ask;
+            quoteAskSize = askSize;
+            bids = null;
+            asks = null;
+        }
+
+        List<Level> bids() {
+            if (bids == null) {
+                bids = quoteBid == Fixed.UNDEF ? List.of() : List.of(new Level(quoteBid, quoteBidSize, 0));
+            }
+            return bids;
+        }
+
+        List<Level> asks() {
+            if (asks == null) {
+                asks = quoteAsk == Fixed.UNDEF ? List.of() : List.of(new Level(quoteAsk, quoteAskSize, 0));
+            }
+            return asks;
         }
     }
 

@@ -53,14 +53,15 @@ class EmbeddedBacktestTest {
         assertTrue(out.toString().contains("tick rule"), "the output says how the side was derived: " + out);
 
         // the engine ran over the whole replay: every event checked against the invariants, setups graded and
-        // explained (with one week of data no daily/4H bias exists, so the rubric cannot reach a B here)
+        // explained (the daily chart has no structure in six bars; the 4H bias, bullish from 2013-11-26 20:00 UTC
+        // and bearish from 2013-12-01 08:00, is checked setup by setup in EmbeddedDefaultTradesTest)
         JsonNode trading = r.get("trading");
         assertTrue(trading.get("invariantChecks").asLong() >= seen.get("eventsDispatched").asLong(), trading.toString());
         assertTrue(trading.get("transitions").size() > 0, trading.get("transitions").toString());
         JsonNode setups = trading.get("setups");
         assertEquals(setups.get("graded").asLong(), setups.get("byGrade").path("C").asLong()
                 + setups.get("byGrade").path("B").asLong() + setups.get("byGrade").path("A+").asLong());
-        assertEquals(0, setups.get("setupsScoringEachFactor").path("htf-bias").asLong(), "no 1D/4H structure in one week");
+        assertTrue(setups.get("setupsScoringEachFactor").path("htf-bias").asLong() > 0, "4H structure turns bullish in the rally");
         assertEquals(trading.get("trades").get("count").asLong(), trading.get("trades").get("list").size());
         JsonNode cost = trading.get("dataCost").get("BTCUSD");
         assertEquals((100_000 - 18) * (48 + 368), cost.get("alwaysOnTradesPlusMbp10").get("bytes").asLong(),

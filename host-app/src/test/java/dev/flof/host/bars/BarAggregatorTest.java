@@ -120,6 +120,29 @@ class BarAggregatorTest {
     }
 
     @Test
+    void aTradeBeforeTheOpenBarsStartIsLateEvenBeforeAnyBarClosed() {
+        BarAggregator agg = new BarAggregator(BTC, new Crypto247Calendar(), EnumSet.of(Timeframe.M1, Timeframe.M5), 100, closed::add);
+        agg.onTrade(tr("BTCUSDT", "2024-03-16T10:05:30Z", "65000.00", 1, Side.BUY));
+        // no bar has closed yet, but the open 1m and 5m bars start at 10:05: 10:04:50 cannot be folded in
+        agg.onTrade(tr("BTCUSDT", "2024-03-16T10:04:50Z", "64000.00", 2, Side.SELL));
+        assertEquals(1L, agg.counters().get("late events dropped"));
+        agg.onTrade(tr("BTCUSDT", "2024-03-16T10:05:40Z", "65010.00", 1, Side.BUY));
+        agg.advanceTo(t("2024-03-16T10:20:00Z"));
+        // every bar closed: a later trade opens new bars
+        agg.onTrade(tr("BTCUSDT", "2024-03-16T10:21:00Z", "65020.00", 1, Side.BUY));
+        agg.advanceTo(t("2024-03-16T10:30:00Z"));
+        assertEquals(1L, agg.counters().get("late events dropped"));
+        assertEquals(4, closed.size());
+        Bar m1 = closed.get(0);
+        assertEquals(Timeframe.M1, m1.timeframe());
+        // the late trade is in no bar: low 65000, volume 2, no sell volume
+        assertEquals(Fixed.parse("65000.00"), m1.low());
+        assertEquals(Fixed.ofUnits(2), m1.volume());
+        assertEquals(0, m1.sellVolume());
+        assertEquals(2, m1.trades());
+    }
+
+    @Test
     void cryptoAnchorsOnUtcMidnightAndIsoWeeks() {
         BarAggregator agg = new BarAggregator(BTC, new Crypto247Calendar(), BarAggregator.allTimeframes(), 100, closed::add);
         agg.onTrade(tr("BTCUSDT", "2024-03-16T05:30:00Z", "65000.00", 1, Side.BUY));

@@ -68,6 +68,10 @@ class BenchCommandTest {
         // the engine replays the same tbbo events the decoder produced
         assertEquals(tbboEvents, root.at("/engine/events").asLong());
         assertTrue(root.at("/engine/peakHeapUsedBytes").asLong() > 0);
+        // --quick: one cold engine run, no warm-up
+        assertEquals(0, root.at("/engine/warmUpRuns").asInt());
+        assertEquals(1, root.at("/engine/runs").size());
+        assertEquals(root.at("/engine/cpuSeconds").asDouble(), root.at("/engine/runs/0/cpuSeconds").asDouble());
         // live: 50,000 ticks/s x 0.2 s measured after 0.5 s x 50,000 warm-up ticks
         assertEquals(10_000, root.at("/live/ticks").asLong());
         assertEquals(25_000, root.at("/live/warmupTicks").asLong());
@@ -76,6 +80,24 @@ class BenchCommandTest {
         assertTrue(root.at("/live/latencyNanos/max").asLong() >= root.at("/live/latencyNanos/p99.9").asLong());
         assertTrue(root.at("/live/kernelBytesAllocated").asLong() >= 0);
         assertTrue(r.out().contains("p99.9"), r.out());
+    }
+
+    @Test
+    void fullRunMeasuresTheEngineThreeTimesAfterAWarmUpAndReportsTheFastest(@TempDir Path work) throws IOException {
+        Run r = run(work, "bench", "--trades", "3000", "--skip-live", "--out", "o");
+        assertEquals(0, r.code(), r.err() + r.out());
+        JsonNode engine = new ObjectMapper().readTree(work.resolve("o/bench.json").toFile()).get("engine");
+        assertEquals(1, engine.get("warmUpRuns").asInt());
+        JsonNode runs = engine.get("runs");
+        assertEquals(3, runs.size());
+        double fastest = Double.MAX_VALUE;
+        for (JsonNode run : runs) {
+            // every run replays the whole file
+            assertEquals(engine.get("events").asLong(), run.get("events").asLong());
+            fastest = Math.min(fastest, run.get("cpuSeconds").asDouble());
+        }
+        assertEquals(fastest, engine.get("cpuSeconds").asDouble());
+        assertTrue(r.out().contains("fastest of 3 runs after a warm-up"), r.out());
     }
 
     @Test

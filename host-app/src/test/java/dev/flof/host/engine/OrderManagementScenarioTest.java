@@ -64,11 +64,13 @@ class OrderManagementScenarioTest {
         rig.run();
 
         List<Journal.BreakerEntry> b = rig.journal.breakerEntries();
-        assertEquals(List.of("FLATTEN", "FLATTEN_ORDER", "FLAT_CONFIRMED"), b.stream().map(Journal.BreakerEntry::action).toList());
+        assertEquals(List.of("FLATTEN", "FLATTEN_ORDER", "FLATTEN_WAITING", "FLAT_CONFIRMED"),
+                b.stream().map(Journal.BreakerEntry::action).toList());
         assertEquals(t("10:00:40"), b.get(0).ts());
         assertEquals(t("10:00:40"), b.get(1).ts());
-        assertEquals(t("10:01:00"), b.get(2).ts(), "flat confirmed by the first print after the halt");
-        assertTrue(b.get(2).reason().contains("[" + STOP + ", " + TARGET + "]"), b.get(2).reason());
+        assertEquals(t("10:00:40"), b.get(2).ts(), "the flatten went out into a halted market: an alert, no exit");
+        assertEquals(t("10:01:00"), b.get(3).ts(), "flat confirmed by the first print after the halt");
+        assertTrue(b.get(3).reason().contains("[" + STOP + ", " + TARGET + "]"), b.get(3).reason());
         assertFalse(stopSeen.isEmpty());
         assertTrue(stopSeen.stream().allMatch(x -> x.endsWith(":stop:null")), stopSeen.toString());
 

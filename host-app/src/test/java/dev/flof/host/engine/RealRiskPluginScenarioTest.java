@@ -52,7 +52,8 @@ class RealRiskPluginScenarioTest {
             // to 4998.50; risk 4.50, target 3R = 5016.50
             assertTrue(setup.reason().contains("stop 4998.5, target 5016.5 (fallback"), setup.reason());
             // risk-budget: 1,500 / (4.50 x 50) = 6.67 -> 6, capped by the gap rule: the position must survive a gap of
-            // 3 x ATR = 7.505 beyond the stop within the 3,000 loss budget left: 3,000 / ((4.5 + 7.505) x 50) = 4.998 -> 4
+            // max(3 x ATR = 7.505, the 10-point floor) = 10 beyond the stop within the 3,000 loss budget left:
+            // 3,000 / ((4.5 + 10) x 50) = 4.14 -> 4
             Journal.TradeRecord tr = rig.journal.trades().get(0);
             assertEquals(t("10:00:00"), tr.entryTs());
             assertEquals(px("5003"), tr.entryPrice());

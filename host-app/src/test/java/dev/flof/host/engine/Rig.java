@@ -68,6 +68,12 @@ final class Rig {
 
     Rig(Scenario scenario, PredatorSettings settings, CircuitBreaker.Guard guard, ExitManager.Manager exits,
         List<ConfluenceGrader> graders, PositionSizer sizer, StopPolicy stops) {
+        this(scenario, settings, guard, exits, graders, sizer, stops, null);
+    }
+
+    /** @param protections the entry protections and loop protections of issue 11 (the backtest's wiring), or null for none */
+    Rig(Scenario scenario, PredatorSettings settings, CircuitBreaker.Guard guard, ExitManager.Manager exits,
+        List<ConfluenceGrader> graders, PositionSizer sizer, StopPolicy stops, dev.flof.host.protect.ProtectionSettings protections) {
         this.scenario = scenario;
         ArrayDeque<Event> sink = new ArrayDeque<>();
         venue = new SimulatedVenue(new VenueConfig("CME", 0, 0, 0, QueueModel.TRADE_THROUGH, Fixed.ofUnits(100_000), "USD"),
@@ -94,12 +100,18 @@ final class Rig {
         };
         var structure = scenario.structureEngine();
         var flow = scenario.flowEngine();
-        engine = new PredatorEngine(Scenario.ES, cal, settings, structure, flow, graders, sizer, stops, oms, budget, journal);
+        dev.flof.host.protect.ProtectedDesk desk = protections == null ? null : new dev.flof.host.protect.ProtectedDesk(oms,
+                protections, Map.of(Scenario.ES.symbol(), Scenario.ES), sym -> 1, journal);
+        engine = new PredatorEngine(Scenario.ES, cal, settings, structure, flow, graders, sizer, stops,
+                desk == null ? oms : desk, budget, journal);
         Function<dev.flof.host.bars.BarListener, BarAggregator> bars = l -> new BarAggregator(Scenario.ES, cal,
                 EnumSet.of(Timeframe.M1, Timeframe.M5), 500, l);
         TradingLoop.Lane lane = new TradingLoop.Lane(Scenario.ES, flow, structure, engine, bars, Timeframe.M5);
         loop = new TradingLoop(kernel, List.of(venue), sink, Map.of(Scenario.ES.symbol(), lane), oms, monitor, journal,
                 () -> venue.account().equity());
+        if (desk != null) {
+            loop.protect(desk);
+        }
         kernel.register(loop);
     }
 

@@ -140,11 +140,16 @@ class KillRestartTest {
         final List<String> all = Collections.synchronizedList(new ArrayList<>());
 
         Flof(Path dir, Path runner) throws Exception {
+            this(dir, "--runner", runner);
+        }
+
+        /** @param option {@code --runner} (a runner file) or {@code --config} (a configuration with a live: section) */
+        Flof(Path dir, String option, Path file) throws Exception {
             String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             List<String> cmd = List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Dflof.plugins.dir=" + Path.of(System.getProperty("flof.plugins.dir", "../plugins")).toAbsolutePath(),
                     "-cp", System.getProperty("java.class.path"), "dev.flof.host.cli.Main",
-                    "live", "--runner", runner.toString(), LiveCommand.CONFIRM);
+                    "live", option, file.toString(), LiveCommand.CONFIRM);
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
             process = pb.start();
             Thread reader = new Thread(() -> {
@@ -317,6 +322,134 @@ class KillRestartTest {
                 assertEquals("stop 5990.5 x1", es.get("protection").asText());
             }
         }
+    }
+
+    /**
+     * Kill -9 while a 2-lot ES position rests with its bracket, restart, and the adopted trade is <em>managed</em>:
+     * the restarted FLOF hands the position and its resting stop and target to order management, and when price
+     * reaches 2R (entry 6000, stop 5990: 1R = 10 points, 2R = 6020) the default exit manager (Hybrid Shield) sends
+     * half the position out at market and moves the adopted stop to breakeven + 1 tick (6000.25), then resizes it to
+     * the one lot left once the exit filled. No duplicate entry, no second stop.
+     *
+     * <p>The first FLOF is a child JVM killed with SIGKILL and configured only by the live: section of its
+     * configuration file; the restarted FLOF runs in this JVM (a {@link LiveRunner} in live mode with the real
+     * {@code ibkr} extension) so the test can hand it prints through its inbound queue, as a market-data feed would.
+     */
+    @Test
+    void adoptedPositionIsManagedAfterKillAndRestart() throws Exception {
+        try (Tws tws = new Tws()) {
+            BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+            Params p = new Params("venues.ibkr", Map.of("host", "127.0.0.1", "port", Integer.toString(tws.port()),
+                    "clientId", "7", "timeoutMs", "10000", "reconnectDelaysMs", ""));
+            try (ExecutionVenue.Session s = tws.venue().connect(new ExecutionVenue.Context(p, events::add, n -> Optional.empty(),
+                    () -> System.currentTimeMillis() * 1_000_000L))) {
+                s.send(new OrderCommand.SubmitBracket(new BracketOrder("k2",
+                        new Order("e-k2", "ESZ6", Side.BUY, OrderType.LIMIT, Fixed.ofUnits(2), Fixed.parse("6000"), 0, TimeInForce.DAY, false),
+                        new Order("s-k2", "ESZ6", Side.SELL, OrderType.STOP, Fixed.ofUnits(2), 0, Fixed.parse("5990"), TimeInForce.GTC, true),
+                        new Order("t-k2", "ESZ6", Side.SELL, OrderType.LIMIT, Fixed.ofUnits(2), Fixed.parse("6040"), 0, TimeInForce.GTC, true))));
+                awaitOrder(events, "t-k2", OrderEvent.Kind.ACCEPTED);
+                tws.fill(1000, "6000");
+                awaitOrder(events, "e-k2", OrderEvent.Kind.FILLED);
+            }
+            assertEquals(3, tws.count("3"));
+            tws.nextValidId(2000);
+            Path config = work.resolve("flof.yaml");
+            Files.writeString(config, """
+                    live:
+                      symbols: [ESZ6]
+                      equity: "100000"
+                      maxPosition: {ES: "2"}
+                      emergencyStop: {ES: "10"}
+                      venues:
+                        - id: ibkr
+                          symbols: [ESZ6]
+                          params: {host: 127.0.0.1, port: "%d", clientId: "11", timeoutMs: "10000", reconnectDelaysMs: ""}
+                      status: {port: 0}
+                      stateDir: state
+                    """.formatted(tws.port()));
+
+            try (Flof first = new Flof(work, "--config", config)) {
+                String rec = first.await(l -> l.startsWith("flof live: reconciled ibkr"), "its start-up reconciliation");
+                assertTrue(rec.contains("positions 2 ESZ6 @ 6000"), rec);
+                first.await(l -> l.contains("adopted 2 ESZ6 @ 6000 from ibkr with stop 5990 (s-k2) and target 6040 (t-k2)"),
+                        "the adoption into order management");
+                first.process.destroyForcibly();
+                assertTrue(first.process.waitFor(DEADLINE_S, TimeUnit.SECONDS));
+                assertEquals(137, first.process.exitValue(), "128 + SIGKILL(9)");
+            }
+            assertEquals(3, tws.count("3"), "the first FLOF sent no order");
+
+            dev.flof.host.config.FlofConfig cfg = new dev.flof.host.config.ConfigLoader().load(Optional.of(config));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (dev.flof.host.plugin.PluginHost host = dev.flof.host.plugin.PluginHost.start(PaperRunnerTest.PLUGINS);
+                 LiveRunner second = new LiveRunner(LiveRunner.Mode.LIVE, cfg, cfg.live(), host, n -> Optional.empty(),
+                         new dev.flof.host.kernel.SystemClock(), work, new java.io.PrintStream(out, true, StandardCharsets.UTF_8), false)) {
+                Thread kernel = new Thread(() -> {
+                    try {
+                        second.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "restarted-kernel");
+                kernel.start();
+                LiveStatus adopted = second.awaitStatus(x -> x.venues().get(0).reconciled() && "2".equals(x.instruments().get(0).position()),
+                        Duration.ofSeconds(DEADLINE_S));
+                LiveStatus.InstrumentStatus es = adopted.instruments().get(0);
+                assertEquals("2", es.venuePosition());
+                assertTrue(es.adopted());
+                assertEquals("stop 5990 x2", es.protection());
+                String log = out.toString(StandardCharsets.UTF_8);
+                assertTrue(log.contains("adopted 2 ESZ6 @ 6000 from ibkr with stop 5990 (s-k2) and target 6040 (t-k2)"), log);
+                assertEquals(3, tws.count("3"), "adoption sends nothing");
+
+                // a print at 2R: half goes out and the stop moves to breakeven + 1 tick (a single print leaves no
+                // low-volume zone behind the trade that the exit manager would trail to instead)
+                long now = System.currentTimeMillis() * 1_000_000L;
+                second.inbound().publish(new dev.flof.spi.event.Trade("ESZ6", now, now, 1, Fixed.parse("6020"),
+                        Fixed.ofUnits(1), Side.BUY, dev.flof.spi.market.AggressorRule.VENUE));
+                List<String> exit = awaitPlaced(tws, m -> m.get(26).endsWith("-p1"), "the 2R scale-out");
+                assertEquals("SELL", exit.get(16));
+                assertEquals("1", exit.get(17), "half of the 2-lot position");
+                assertEquals("MKT", exit.get(18));
+                List<String> be = awaitPlaced(tws, m -> m.get(1).equals("1001") && m.get(20).equals("6000.25"),
+                        "the adopted stop moved to breakeven + 1 tick");
+                assertEquals("2", be.get(17), "the stop still covers both lots until the exit fills");
+                assertEquals("s-k2", be.get(26), "the adopted stop itself was modified, not a second stop placed");
+
+                tws.fill(Integer.parseInt(exit.get(1)), "6020");
+                LiveStatus half = second.awaitStatus(x -> "1".equals(x.instruments().get(0).position())
+                        && "1".equals(x.instruments().get(0).venuePosition()), Duration.ofSeconds(DEADLINE_S));
+                assertEquals("1", half.instruments().get(0).venuePosition());
+                List<String> resized = awaitPlaced(tws, m -> m.get(1).equals("1001") && m.get(17).equals("1"),
+                        "the stop resized to the lot left");
+                assertEquals("6000.25", resized.get(20), "resized at the breakeven price");
+
+                long placed = tws.received().stream().filter(m -> m.get(0).equals("3")).count();
+                long newIds = tws.received().stream().filter(m -> m.get(0).equals("3") && Integer.parseInt(m.get(1)) >= 2000).count();
+                assertEquals(1, newIds, "one new order after the restart: the scale-out (no duplicate entry, no second stop)");
+                assertTrue(placed >= 6, "3 bracket orders, the exit and two modifies of the stop: " + placed);
+                assertEquals(0, tws.count("4"), "no cancel was sent");
+                second.stop();
+                kernel.join(30_000);
+                assertFalse(kernel.isAlive());
+                assertEquals(1L, second.journal().counters().get("oms: positions adopted from the venue"));
+            }
+        }
+    }
+
+    static List<String> awaitPlaced(Tws tws, Predicate<List<String>> match, String what) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_S);
+        while (System.nanoTime() < end) {
+            for (List<String> m : tws.received()) {
+                if (m.get(0).equals("3") && match.test(m)) {
+                    return m;
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        }
+        throw new AssertionError("the fake TWS never received " + what + "; placeOrders: "
+                + tws.received().stream().filter(m -> m.get(0).equals("3")).map(m -> m.get(1) + " " + m.get(16) + " " + m.get(17)
+                + " " + m.get(18) + " lmt " + m.get(19) + " aux " + m.get(20) + " ref " + m.get(26)).toList());
     }
 
     static void awaitOrder(BlockingQueue<Event> events, String coid, OrderEvent.Kind kind) throws InterruptedException {

@@ -81,7 +81,7 @@ class LiveCommandTest {
         assertFalse(e.contains("no maximum position for ESZ6"), "ES root cap applies to ESZ6: " + e);
         assertTrue(e.contains("no emergency stop distance for BTCUSDT"), e);
         assertTrue(e.contains("no emergency stop distance for ESZ6"), e);
-        assertTrue(e.contains("'equity' is not set"), e);
+        assertTrue(e.contains("live.equity is not set"), e);
         assertTrue(e.contains("BINANCE_API_KEY (for binance-usdm: blank or surrounded by whitespace)"), e);
         assertTrue(e.contains("BINANCE_API_SECRET (for binance-usdm)"), e);
         assertTrue(e.contains("DATABENTO_API_KEY (for databento)"), e);
@@ -134,9 +134,71 @@ class LiveCommandTest {
     }
 
     @Test
-    void paperNeedsTheRunnerFile() {
-        assertEquals(2, run(Map.of(), "paper"));
-        assertTrue(err().contains("--runner"), err());
+    void paperWithoutALiveSectionSaysWhatIsMissing() {
+        assertEquals(1, run(Map.of(), "paper"));
+        assertTrue(err().contains("'live.symbols' lists no symbol to trade"), err());
+        assertTrue(err().contains("give --config FILE with a live: section"), err());
+    }
+
+    Path config(String yaml) throws IOException {
+        Path p = dir.resolve("flof.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    /** The live: section of the normal configuration, as ./flof live --config FILE reads it. */
+    static final String CONFIG = """
+            predator:
+              gradeB: 6
+            live:
+              symbols: [BTCUSDT]
+              equity: "10000"
+              maxPosition: {BTCUSDT: "0.5"}
+              emergencyStop: {BTCUSDT: "600"}
+              venues:
+                - {id: binance-usdm, symbols: [BTCUSDT]}
+              feeds:
+                - {id: binance, symbols: [BTCUSDT]}
+              status: {port: -1}
+            """;
+
+    @Test
+    void liveReadsTheLiveSectionOfTheConfigAndStillNeedsTheFlag() throws IOException {
+        Path c = config(CONFIG);
+        assertEquals(1, run(Map.of("BINANCE_API_KEY", "k", "BINANCE_API_SECRET", "s"), "live", "--config", c.toString()));
+        assertTrue(err().contains("live refuses to start"), err());
+        assertTrue(err().contains("missing " + LiveCommand.CONFIRM), err());
+        assertFalse(err().contains("no maximum position"), "the section's caps were read: " + err());
+        assertFalse(err().contains("credential missing"), err());
+    }
+
+    @Test
+    void liveSectionWithoutCapOrCredentialsIsRefusedEvenWithTheFlag() throws IOException {
+        Path c = config(CONFIG.replace("  maxPosition: {BTCUSDT: \"0.5\"}\n", ""));
+        assertEquals(1, run(Map.of(), "live", "--config", c.toString(), LiveCommand.CONFIRM));
+        String e = err();
+        assertTrue(e.contains("no maximum position for BTCUSDT: set live.maxPosition.BTCUSDT"), e);
+        assertTrue(e.contains("credential missing or invalid: BINANCE_API_KEY (for binance-usdm)"), e);
+        assertTrue(e.contains("credential missing or invalid: BINANCE_API_SECRET (for binance-usdm)"), e);
+        assertFalse(e.contains("missing " + LiveCommand.CONFIRM), e);
+    }
+
+    @Test
+    void completeLiveSectionWithFlagAndCredentialsPassesTheChecks() throws IOException {
+        Path c = config(CONFIG);
+        // every check passes, so it goes on to load the plugins, which this test's folder does not have
+        int code = run(Map.of("BINANCE_API_KEY", "k", "BINANCE_API_SECRET", "s"), "live", "--config", c.toString(),
+                LiveCommand.CONFIRM);
+        assertEquals(1, code);
+        assertFalse(err().contains("refuses to start"), err());
+        assertTrue(err().contains("no-plugins-here"), err());
+    }
+
+    @Test
+    void unknownKeyInTheLiveSectionNamesIt() throws IOException {
+        Path c = config(CONFIG.replace("equity:", "equitty:"));
+        assertEquals(1, run(Map.of(), "paper", "--config", c.toString()));
+        assertTrue(err().contains("live.equitty"), err());
     }
 
     @Test

@@ -96,6 +96,29 @@ class PaperRunnerTest {
         assertTrue(text.contains("halt marker"), text);
     }
 
+    /**
+     * Paper without {@code live.maxPosition}: the caps fall back to the engine configuration's
+     * {@code risk.maxPositionSize} (the defaults: BTCUSDT 1, ETHUSDT 10), as in the backtest. (Live refuses to
+     * start without {@code live.maxPosition}: LiveCommandTest#liveSectionWithoutCapOrCredentialsIsRefusedEvenWithTheFlag.)
+     */
+    @Test
+    void paperFallsBackToTheEngineConfigurationsPositionCaps() throws Exception {
+        FlofConfig cfg = new ConfigLoader().load(Optional.empty());
+        RunnerSettings settings = new RunnerSettings(List.of("BTCUSDT", "ETHUSDT"), "", Map.of(), Map.of(),
+                List.of(new RunnerSettings.Endpoint("binance-usdm", Map.of(), List.of("BTCUSDT", "ETHUSDT"))), List.of(),
+                new RunnerSettings.Status("127.0.0.1", -1, 1), "state", "", 1024, 24);
+        try (PluginHost host = PluginHost.start(PLUGINS);
+             LiveRunner runner = new LiveRunner(LiveRunner.Mode.PAPER, cfg, settings, host, n -> Optional.empty(), new SystemClock(),
+                     work, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false)) {
+            Reconciler r = runner.reconcilers().get(0);
+            assertTrue(r.reconcile("test").ok());
+            assertEquals(null, r.blocked("BTCUSDT", Fixed.parse("1")), "1 BTC is within the configured 1");
+            assertEquals("would take BTCUSDT to 1.5, beyond the maximum position 1", r.blocked("BTCUSDT", Fixed.parse("1.5")));
+            assertEquals(null, r.blocked("ETHUSDT", Fixed.parse("10")));
+            assertEquals("would take ETHUSDT to 10.5, beyond the maximum position 10", r.blocked("ETHUSDT", Fixed.parse("10.5")));
+        }
+    }
+
     @Test
     void lostEventsInAFullInboundQueueForceAReconciliation() throws Exception {
         FlofConfig cfg = new ConfigLoader().load(Optional.empty());

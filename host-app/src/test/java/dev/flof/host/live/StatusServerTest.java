@@ -20,7 +20,7 @@ class StatusServerTest {
     static LiveStatus sample() {
         return new LiveStatus("live", 1_795_636_805_000_000_000L, "ACTIVE", "start", 2, "",
                 List.of(new LiveStatus.InstrumentStatus("ESZ6", "STALKING", "TAPE", "1", "1", "stop 5990 x1", true, "6001.25",
-                        3.5, 4096)),
+                        3.5, 4096, "")),
                 List.of(new LiveStatus.VenueState("ibkr", true, true, "2026-11-25T18:00:00Z start-up")),
                 List.of(new LiveStatus.FeedState("databento", "CONNECTED", Map.of("trades", Map.of("records", 10L, "bytes", 480L)))),
                 480, 0, 1234);

@@ -1,5 +1,9 @@
 package dev.flof.host.shocklab;
 
+import dev.flof.host.protect.StopEscalation;
+import dev.flof.host.protect.EsSessionPolicy;
+import dev.flof.host.protect.NewsBlackout;
+import dev.flof.host.protect.LiquidationGuard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

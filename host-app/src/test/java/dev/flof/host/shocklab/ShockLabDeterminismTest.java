@@ -63,7 +63,7 @@ class ShockLabDeterminismTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main.CliContext ctx = new Main.CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Lab.PLUGINS, work, Map.of());
-        int code = Main.run(new String[] {"shocklab", "--scenario", "gap-through-stop", "--seed", "3", "--out", "lab"}, ctx);
+        int code = Main.run(new String[] {"scenarios", "--run", "gap-through-stop", "--seed", "3", "--out", "lab"}, ctx);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("gap-through-stop") && table.contains("bounded") && table.contains("2.00"), table);
@@ -102,7 +102,27 @@ class ShockLabDeterminismTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main.CliContext ctx = new Main.CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Lab.PLUGINS, work, Map.of());
-        assertEquals(1, Main.run(new String[] {"shocklab", "--scenario", "nope"}, ctx));
+        assertEquals(1, Main.run(new String[] {"scenarios", "--run", "nope"}, ctx));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no scenario 'nope'"));
+        assertEquals(1, Main.run(new String[] {"scenarios", "--run", "size-bug", "--all"}, ctx));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--run size-bug and --all exclude each other"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listNamesEveryScenarioWithItsFamilyAndShocklabIsTheSameCommand(@TempDir Path work) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.CliContext ctx = new Main.CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Lab.PLUGINS, work, Map.of());
+        assertEquals(0, Main.run(new String[] {"scenarios", "--list"}, ctx), err.toString(StandardCharsets.UTF_8));
+        String list = out.toString(StandardCharsets.UTF_8);
+        assertEquals(Scenarios.all().size(), list.lines().count(), list);
+        for (Scenario s : Scenarios.all()) {
+            assertTrue(list.contains(s.name()), s.name());
+        }
+        out.reset();
+        assertEquals(0, Main.run(new String[] {"shocklab", "--list"}, ctx), err.toString(StandardCharsets.UTF_8));
+        assertEquals(list, out.toString(StandardCharsets.UTF_8));
     }
 }

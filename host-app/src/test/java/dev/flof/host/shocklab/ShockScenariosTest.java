@@ -52,8 +52,11 @@ class ShockScenariosTest {
         ScenarioResult r = r("gap-skips-stop-limit");
         pin(r, Verdict.BOUNDED, "2.00", "500");
         assertTrue(timeline(r, "order", "bracket stop ESZ6-A-1-S TRIGGERED"));
-        assertTrue(timeline(r, "order", "escalation exit ESZ6-ESC-1 FILLED 1 @ 4990"));
+        assertTrue(timeline(r, "order", "escalation exit ESZ6-FLAT-1 FILLED 1 @ 4990"));
         assertTrue(acted(r, "stop escalation"));
+        // the exit went through order management (its protective exit), so it knows the position is closed
+        assertTrue(r.endState().startsWith("position 0,"), r.endState());
+        assertFalse(r.endState().contains("order management believes"), r.endState());
     }
 
     @Test
@@ -260,7 +263,7 @@ class ShockScenariosTest {
     void theNewsCalendarAndTheQuarantineKeepFlofOut() {
         ScenarioResult r = r("news-spread-parabola");
         pin(r, Verdict.PROTECTED, "0.00", "0");
-        assertTrue(timeline(r, "blocked", "news blackout: CPI"));
+        assertTrue(timeline(r, "blocked", "news blackout CPI 08:30 ET"));
         assertTrue(timeline(r, "blocked", "entries paused: quarantine"));
         assertEquals(0, r.maxExposure());
     }
@@ -275,6 +278,11 @@ class ShockScenariosTest {
             }
             assertTrue(r.maxExposure() <= Fixed.ofUnits(3), s.name());
         }
-        assertEquals(12, Scenarios.all().stream().mapToInt(Scenario::family).distinct().count(), "all twelve families");
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList(),
+                Scenarios.all().stream().map(Scenario::family).distinct().sorted().toList(), "the issue's families 1 to 12");
+        // the one exposed verdict is one no software protection could have prevented (the market trades nowhere)
+        String why = ShockLab.find("es-limit-locked").cannotProtect();
+        assertTrue(why.contains("no exit can fill beyond the limit"), why);
+        assertTrue(r("es-limit-locked").explanation().contains(why), r("es-limit-locked").explanation());
     }
 }

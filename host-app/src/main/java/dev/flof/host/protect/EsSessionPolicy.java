@@ -1,4 +1,4 @@
-package dev.flof.host.shocklab;
+package dev.flof.host.protect;
 
 import dev.flof.host.calendar.ExchangeCalendar;
 import java.time.DayOfWeek;
@@ -19,8 +19,9 @@ import java.time.ZonedDateTime;
  * the close of the current trading day from the exchange calendar, so holiday early closes and closures count too
  * (a close followed by more than a day without trading is a weekend close, by more than two hours a holiday close).
  *
- * <p>Hook: the engine's entry path asks {@link #entryBlocked} before a bracket is sent; the trading loop asks
- * {@link #mustBeFlat} on every heartbeat and flattens through the order manager when it says so.
+ * <p>Wired in: {@link ProtectedDesk} (the engine's entry door) asks the calendar form of {@link #entryBlocked} before
+ * a bracket is sent; {@link dev.flof.host.backtest.TradingLoop} asks {@link #mustBeFlat} on every heartbeat and
+ * flattens through {@link dev.flof.host.oms.OrderManager#protectiveExit}, which does not halt trading.
  */
 public record EsSessionPolicy(int noEntryMinutes, boolean flatBeforeWeekend, int flattenMinutesBeforeWeekend) {
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");

@@ -1,4 +1,4 @@
-package dev.flof.host.shocklab;
+package dev.flof.host.protect;
 
 import dev.flof.spi.market.Fixed;
 import dev.flof.spi.market.Side;
@@ -15,8 +15,8 @@ import java.math.RoundingMode;
  * distance entry→liquidation is at least {@code bufferMultiple} × the distance entry→stop, and that leverage
  * does not exceed {@code maxLeverage}.
  *
- * <p>Hook: the sizer / entry path calls {@link #vet} before a crypto bracket is sent; a non-null answer blocks
- * the entry (or the caller lowers the leverage to {@link #maxSafeLeverage}).
+ * <p>Wired in {@link ProtectedDesk}: {@link #vet} runs before a crypto bracket is sent, at the venue's configured
+ * leverage; a non-null answer blocks the entry ({@link #maxSafeLeverage} tells an operator what leverage would pass).
  */
 public record LiquidationGuard(int maxLeverage, BigDecimal maintenanceMarginRate, BigDecimal bufferMultiple) {
     public LiquidationGuard {

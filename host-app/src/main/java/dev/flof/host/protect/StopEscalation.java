@@ -1,4 +1,4 @@
-package dev.flof.host.shocklab;
+package dev.flof.host.protect;
 
 import dev.flof.spi.event.Event;
 import dev.flof.spi.event.OrderEvent;
@@ -21,12 +21,17 @@ import java.util.function.ToLongFunction;
  * {@code graceNanos} without a fill (triggers). The stop itself is never cancelled here: it stays until the
  * venue confirms flat, and the venue cancels a reduce-only remainder once the position is flat.
  *
- * <p>Hook for the order manager: call {@link #watch} when a protective stop is sent, {@link #onEvent} for
- * every event (order events included), and send what it returns through the risk gate (reduce-only, so no
- * breaker can block it). Deterministic: ids are counters; the clock is the events' {@code tsRecv}.
+ * <p>Wired in {@link dev.flof.host.backtest.TradingLoop#protect}: the loop {@link #watch}es the protective stop of
+ * every open position, shows {@link #poll} every event (order events included) and hands each escalation to
+ * {@link dev.flof.host.oms.OrderManager#protectiveExit} (reduce-only, so no breaker can block it). The shock lab
+ * runs the same class. Deterministic: ids are counters; the clock is the events' {@code tsRecv}.
  */
 public final class StopEscalation {
     private record Watched(String symbol, Side exitSide) {
+    }
+
+    /** One escalation: the reduce-only market exit for the whole position of {@code symbol}, and why. */
+    public record Escalation(String symbol, OrderCommand.Submit exit, String reason) {
     }
 
     private final long graceNanos;
@@ -54,7 +59,19 @@ public final class StopEscalation {
 
     /** The commands to send now (usually none). */
     public List<OrderCommand> onEvent(Event e) {
-        List<OrderCommand> out = new ArrayList<>();
+        return poll(e).stream().map(x -> (OrderCommand) x.exit()).toList();
+    }
+
+    /**
+     * The escalations due at this event (usually none), with their reasons. The trading loop hands each to the
+     * order manager's protective exit so order management tracks the exit's fills; the shock lab sends the
+     * command itself when order management does not know the position (after a restart).
+     */
+    public List<Escalation> poll(Event e) {
+        if (triggeredAt.isEmpty() && !(e instanceof OrderEvent)) {
+            return List.of(); // nothing triggered and no order news: the usual case, on every tick
+        }
+        List<Escalation> out = new ArrayList<>();
         long now = e.tsRecv();
         if (e instanceof OrderEvent oe && watched.containsKey(oe.clientOrderId())) {
             Watched w = watched.get(oe.clientOrderId());
@@ -79,7 +96,7 @@ public final class StopEscalation {
         return out;
     }
 
-    private void escalate(Watched w, String why, long now, List<OrderCommand> out) {
+    private void escalate(Watched w, String why, long now, List<Escalation> out) {
         long pos = position.applyAsLong(w.symbol());
         if (pos == 0 || escalatedSymbols.containsKey(w.symbol())) {
             return;
@@ -87,9 +104,34 @@ public final class StopEscalation {
         Side side = pos > 0 ? Side.SELL : Side.BUY;
         String id = w.symbol() + "-ESC-" + (++seq);
         escalatedSymbols.put(w.symbol(), id);
-        out.add(new OrderCommand.Submit(new Order(id, w.symbol(), side, OrderType.MARKET, Math.abs(pos), 0, 0,
-                TimeInForce.GTC, true)));
+        out.add(new Escalation(w.symbol(), new OrderCommand.Submit(new Order(id, w.symbol(), side, OrderType.MARKET,
+                Math.abs(pos), 0, 0, TimeInForce.GTC, true)), why));
         log.add(now + " " + why + ": marketable reduce-only exit " + id);
+    }
+
+    /** Whether {@code stopId} is watched. */
+    public boolean watching(String stopId) {
+        return watched.containsKey(stopId);
+    }
+
+    /** The grace a triggered stop-limit gets before the exit goes, ns. */
+    public long graceNanos() {
+        return graceNanos;
+    }
+
+    /**
+     * When the oldest watched stop of {@code symbol} triggered without filling (event time, ns), or
+     * {@link Long#MIN_VALUE} when none is in that state. The trading loop excuses the unprotected-position
+     * invariant for that symbol only during the grace plus the reaction time that follows.
+     */
+    public long unfilledTriggerSince(String symbol) {
+        long since = Long.MIN_VALUE;
+        for (Map.Entry<String, Long> t : triggeredAt.entrySet()) {
+            if (watched.get(t.getKey()).symbol().equals(symbol) && (since == Long.MIN_VALUE || t.getValue() < since)) {
+                since = t.getValue();
+            }
+        }
+        return since;
     }
 
     /** The exit order sent for a symbol, or null. */

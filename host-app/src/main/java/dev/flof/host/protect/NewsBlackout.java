@@ -1,4 +1,4 @@
-package dev.flof.host.shocklab;
+package dev.flof.host.protect;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,8 @@ import java.util.List;
  * that is ISO-8601 UTC instant, name, minutes before, minutes after. A malformed line is an error naming the
  * file and line.
  *
- * <p>Hook: the engine's entry path asks {@link #entryBlocked} before a bracket is sent.
+ * <p>Wired in {@link ProtectedDesk}, the engine's entry door: a blocked entry never reaches the risk gate and the
+ * graded setup is journaled with the reason. The file comes from {@code protect.newsCalendar}.
  */
 public final class NewsBlackout {
     /** One scheduled release. */
@@ -105,14 +106,21 @@ public final class NewsBlackout {
         }
     }
 
-    /** Null when no release blocks an entry at {@code tsNanos}, else which one does. */
+    /**
+     * Null when no release blocks an entry at {@code tsNanos}, else which one does, in the words a trader reads
+     * in the journal: {@code news blackout CPI 08:30 ET (2026-12-10T13:30:00Z, -5/+15 min)}.
+     */
     public String entryBlocked(long tsNanos) {
         for (Release r : releases) {
             if (tsNanos >= r.from() && tsNanos < r.to()) {
-                return "news blackout: " + r.name() + " at " + Instant.ofEpochSecond(0, r.tsNanos()) + " (-" + r.minutesBefore()
-                        + "/+" + r.minutesAfter() + " min)";
+                Instant at = Instant.ofEpochSecond(0, r.tsNanos());
+                return "news blackout " + r.name() + " " + ET_TIME.format(at.atZone(NEW_YORK)) + " ET (" + at + ", -"
+                        + r.minutesBefore() + "/+" + r.minutesAfter() + " min)";
             }
         }
         return null;
     }
+
+    private static final java.time.ZoneId NEW_YORK = java.time.ZoneId.of("America/New_York");
+    private static final java.time.format.DateTimeFormatter ET_TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 }
