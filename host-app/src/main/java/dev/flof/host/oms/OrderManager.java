@@ -379,7 +379,12 @@ public final class OrderManager implements EntryDesk {
         b.targetLive = targetOrderId != null;
         b.position = position;
         b.avgPrice = averagePrice;
-        b.openedAt = openedAt;
+        if (fresh) {
+            b.openedAt = openedAt;
+        }
+        // else keep the open time the recovered fill gave the book: the venue's execution time, on the exchange
+        // clock the prints use. Replacing it with the adoption time (local clock, later) made exit managers ignore
+        // every print stamped before that instant, however it compares with the local clock.
         b.initialStop = stopPrice;
         b.target = targetOrderId == null ? 0 : targetPrice;
         b.maxQty = Math.abs(position);

@@ -407,7 +407,8 @@ class KillRestartTest {
                 long now = System.currentTimeMillis() * 1_000_000L;
                 second.inbound().publish(new dev.flof.spi.event.Trade("ESZ6", now, now, 1, Fixed.parse("6020"),
                         Fixed.ofUnits(1), Side.BUY, dev.flof.spi.market.AggressorRule.VENUE));
-                List<String> exit = awaitPlaced(tws, m -> m.get(26).endsWith("-p1"), "the 2R scale-out");
+                List<String> exit = awaitPlaced(tws, m -> m.get(26).endsWith("-p1"), "the 2R scale-out",
+                        () -> out.toString(StandardCharsets.UTF_8) + "\nstatus: " + second.status().toJson());
                 assertEquals("SELL", exit.get(16));
                 assertEquals("1", exit.get(17), "half of the 2-lot position");
                 assertEquals("MKT", exit.get(18));
@@ -438,6 +439,12 @@ class KillRestartTest {
     }
 
     static List<String> awaitPlaced(Tws tws, Predicate<List<String>> match, String what) throws Exception {
+        return awaitPlaced(tws, match, what, () -> "");
+    }
+
+    /** As above; {@code context} (e.g. the runner's log) is added to the failure message. */
+    static List<String> awaitPlaced(Tws tws, Predicate<List<String>> match, String what,
+                                    java.util.function.Supplier<String> context) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_S);
         while (System.nanoTime() < end) {
             for (List<String> m : tws.received()) {
@@ -449,7 +456,8 @@ class KillRestartTest {
         }
         throw new AssertionError("the fake TWS never received " + what + "; placeOrders: "
                 + tws.received().stream().filter(m -> m.get(0).equals("3")).map(m -> m.get(1) + " " + m.get(16) + " " + m.get(17)
-                + " " + m.get(18) + " lmt " + m.get(19) + " aux " + m.get(20) + " ref " + m.get(26)).toList());
+                + " " + m.get(18) + " lmt " + m.get(19) + " aux " + m.get(20) + " ref " + m.get(26)).toList()
+                + "\n" + context.get());
     }
 
     static void awaitOrder(BlockingQueue<Event> events, String coid, OrderEvent.Kind kind) throws InterruptedException {
