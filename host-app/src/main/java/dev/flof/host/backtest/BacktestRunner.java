@@ -276,7 +276,7 @@ public final class BacktestRunner {
             for (int i = 0; i < sources.size(); i++) {
                 String prefix = dataFiles.get(i).name() + ": ";
                 sources.get(i).counters().forEach((k, v) -> counters.merge(prefix + k, v, Long::sum));
-                sources.get(i).notes().forEach(n -> notes.add(prefix + n));
+                sources.get(i).notes().forEach(n -> notes.add(n.startsWith(prefix) ? n : prefix + n)); // some readers name the file already
             }
             Map<String, String> plugins = new LinkedHashMap<>();
             host.plugins().forEach(p -> plugins.put(p.id(), p.version()));

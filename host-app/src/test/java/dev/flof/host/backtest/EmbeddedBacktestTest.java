@@ -51,6 +51,9 @@ class EmbeddedBacktestTest {
         assertTrue(bars.get("1m").asLong() > 9_000 && bars.get("1m").asLong() <= 9_603, bars.toString());
         assertEquals(4, r.get("run").get("plugins").size());
         assertTrue(out.toString().contains("tick rule"), "the output says how the side was derived: " + out);
+        // the one quiet stretch of the file: 15:21:41 to 15:43:03 is 21 min 22 s; the note names the file once
+        assertTrue(out.toString().contains("bitstamp_trades_from_20131125_usd.csv: gap of 1282 s with no data"), out.toString());
+        assertFalse(out.toString().contains("usd.csv: bitstamp_trades"), "the file is named once per note: " + out);
 
         // the engine ran over the whole replay: every event checked against the invariants, setups graded and
         // explained (the daily chart has no structure in six bars; the 4H bias, bullish from 2013-11-26 20:00 UTC

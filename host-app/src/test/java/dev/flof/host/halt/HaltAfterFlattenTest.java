@@ -10,6 +10,7 @@ import dev.flof.host.cli.Main;
 import dev.flof.host.config.ConfigLoader;
 import dev.flof.host.config.FlofConfig;
 import dev.flof.host.kernel.SystemClock;
+import dev.flof.host.live.KernelThread;
 import dev.flof.host.live.LiveRunner;
 import dev.flof.host.live.RunnerSettings;
 import dev.flof.host.plugin.PluginHost;
@@ -59,14 +60,7 @@ class HaltAfterFlattenTest {
                 long now = new SystemClock().nanos();
                 runner.inbound().publish(new Trade("BTCUSDT", now - 2_000_000_000L, now, 1, Fixed.parse("97000"),
                         Fixed.parse("0.01"), Side.BUY, AggressorRule.VENUE));
-                Thread kernel = new Thread(() -> {
-                    try {
-                        runner.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "test-kernel");
-                kernel.start();
+                Thread kernel = KernelThread.start(runner, "test-kernel");
                 kernel.join(60_000);
                 assertFalse(kernel.isAlive(), "the session ended by itself after the confirmed flatten");
                 assertEquals(HaltWatch.EXIT_HALTED, runner.exitCode());

@@ -78,14 +78,7 @@ class AdoptedPositionBreakerTest {
             try (PluginHost host = PluginHost.start(PLUGINS);
                  LiveRunner runner = new LiveRunner(LiveRunner.Mode.LIVE, new ConfigLoader().load(Optional.empty()), settings, host,
                          n -> Optional.empty(), new SystemClock(), work, new PrintStream(out, true, StandardCharsets.UTF_8), false)) {
-                Thread kernel = new Thread(() -> {
-                    try {
-                        runner.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "test-kernel");
-                kernel.start();
+                Thread kernel = KernelThread.start(runner, "test-kernel");
                 LiveStatus up = runner.awaitStatus(s -> s.venues().get(0).reconciled()
                         && s.instruments().get(0).position().equals("2"), Duration.ofSeconds(60));
                 assertEquals("2", up.instruments().get(0).venuePosition());

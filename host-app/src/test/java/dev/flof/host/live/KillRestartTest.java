@@ -384,14 +384,7 @@ class KillRestartTest {
             try (dev.flof.host.plugin.PluginHost host = dev.flof.host.plugin.PluginHost.start(PaperRunnerTest.PLUGINS);
                  LiveRunner second = new LiveRunner(LiveRunner.Mode.LIVE, cfg, cfg.live(), host, n -> Optional.empty(),
                          new dev.flof.host.kernel.SystemClock(), work, new java.io.PrintStream(out, true, StandardCharsets.UTF_8), false)) {
-                Thread kernel = new Thread(() -> {
-                    try {
-                        second.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "restarted-kernel");
-                kernel.start();
+                Thread kernel = KernelThread.start(second, "restarted-kernel");
                 LiveStatus adopted = second.awaitStatus(x -> x.venues().get(0).reconciled() && "2".equals(x.instruments().get(0).position()),
                         Duration.ofSeconds(DEADLINE_S));
                 LiveStatus.InstrumentStatus es = adopted.instruments().get(0);

@@ -173,14 +173,7 @@ class PaperReplayTest {
             try (PluginHost host = PluginHost.start(PaperRunnerTest.PLUGINS);
                  LiveRunner runner = new LiveRunner(LiveRunner.Mode.PAPER, cfg, settings, host, n -> Optional.empty(), clock,
                          work, new PrintStream(out, true, StandardCharsets.UTF_8), false)) {
-                Thread kernel = new Thread(() -> {
-                    try {
-                        runner.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "test-kernel");
-                kernel.start();
+                Thread kernel = KernelThread.start(runner, "test-kernel");
                 // the engine scouts on bars: the feed subscribes to the klines first
                 assertTrue(replay.awaitSubscriber("ethusdt@kline_1m"), "subscriptions: " + replay.subscriptions());
                 // the capture starts on a whole minute of the runner's clock: its 1-minute klines then cut the recorded

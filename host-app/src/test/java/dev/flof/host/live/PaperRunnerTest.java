@@ -45,14 +45,7 @@ class PaperRunnerTest {
         try (PluginHost host = PluginHost.start(PLUGINS);
              LiveRunner runner = new LiveRunner(LiveRunner.Mode.PAPER, cfg, settings, host, n -> Optional.empty(), new SystemClock(),
                      work, new PrintStream(out, true, StandardCharsets.UTF_8), false)) {
-            Thread kernel = new Thread(() -> {
-                try {
-                    runner.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "test-kernel");
-            kernel.start();
+            Thread kernel = KernelThread.start(runner, "test-kernel");
             LiveStatus first = runner.awaitStatus(s -> !s.venues().isEmpty() && s.venues().get(0).reconciled(), Duration.ofSeconds(30));
             assertEquals("paper", first.mode());
             assertEquals("paper-binance-usdm", first.venues().get(0).id());
@@ -137,14 +130,7 @@ class PaperRunnerTest {
                         Side.BUY, AggressorRule.VENUE)) ? 1 : 0;
             }
             assertEquals(8, accepted);
-            Thread kernel = new Thread(() -> {
-                try {
-                    runner.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "test-kernel");
-            kernel.start();
+            Thread kernel = KernelThread.start(runner, "test-kernel");
             LiveStatus s = runner.awaitStatus(x -> x.venues().get(0).lastReconcile().contains("inbound queue overflow"),
                     Duration.ofSeconds(30));
             assertEquals(12, s.inboundDropped());

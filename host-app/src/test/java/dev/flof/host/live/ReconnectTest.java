@@ -67,14 +67,7 @@ class ReconnectTest {
             try (PluginHost host = PluginHost.start(PLUGINS);
                  LiveRunner runner = new LiveRunner(LiveRunner.Mode.LIVE, new ConfigLoader().load(Optional.empty()), settings, host,
                          n -> Optional.empty(), new SystemClock(), work, new PrintStream(out, true, StandardCharsets.UTF_8), false)) {
-                Thread kernel = new Thread(() -> {
-                    try {
-                        runner.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "test-kernel");
-                kernel.start();
+                Thread kernel = KernelThread.start(runner, "test-kernel");
                 LiveStatus up = runner.awaitStatus(s -> s.venues().get(0).reconciled(), Duration.ofSeconds(60));
                 assertEquals("1", up.instruments().get(0).venuePosition());
                 assertEquals("stop 5990 x1", up.instruments().get(0).protection());
@@ -133,14 +126,7 @@ class ReconnectTest {
             try (PluginHost host = PluginHost.start(PLUGINS);
                  LiveRunner runner = new LiveRunner(LiveRunner.Mode.LIVE, new ConfigLoader().load(Optional.empty()), settings, host,
                          n -> Optional.empty(), new SystemClock(), work, new PrintStream(out, true, StandardCharsets.UTF_8), false)) {
-                Thread kernel = new Thread(() -> {
-                    try {
-                        runner.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "test-kernel");
-                kernel.start();
+                Thread kernel = KernelThread.start(runner, "test-kernel");
                 LiveStatus st = runner.awaitStatus(s -> s.venues().get(0).reconciled() && !"ACTIVE".equals(s.breaker()),
                         Duration.ofSeconds(60));
                 assertEquals("HALTED", st.breaker());
