@@ -12,6 +12,7 @@ import dev.flof.host.calendar.ExchangeCalendar;
 import dev.flof.host.engine.PredatorEngine;
 import dev.flof.host.engine.PredatorSettings;
 import dev.flof.host.engine.RiskBudget;
+import dev.flof.host.engine.RiskWiring;
 import dev.flof.host.journal.Journal;
 import dev.flof.host.oms.InvariantMonitor;
 import dev.flof.host.oms.OrderManager;
@@ -28,16 +29,12 @@ import dev.flof.host.venue.VenueConfig;
 import dev.flof.spi.market.Fixed;
 import dev.flof.spi.market.MarketProfile;
 import dev.flof.spi.structure.StructureEvent;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.flof.spi.event.Bar;
 import dev.flof.spi.event.Event;
-import dev.flof.spi.event.Quote;
-import dev.flof.spi.event.Trade;
 import dev.flof.spi.ext.CircuitBreaker;
 import dev.flof.spi.ext.ConfluenceGrader;
 import dev.flof.spi.ext.ExitManager;
@@ -428,81 +425,12 @@ public final class BacktestRunner {
         return v;
     }
 
-    private long dailyLossLimit(long startingEquity) {
-        String l = config.risk().dailyLossLimit();
-        if (!l.isEmpty()) {
-            return Fixed.parse(l);
-        }
-        return Math.round(Fixed.toDouble(startingEquity) * config.risk().dailyLossPct() / 100.0 * 100.0) * (Fixed.SCALE / 100);
-    }
-
     private RiskBudget budget(List<SimulatedVenue> venues, long startingEquity) {
-        long limit = dailyLossLimit(startingEquity);
-        return new RiskBudget() {
-            private LocalDate day;
-            private long dayStart;
-
-            @Override
-            public long equity() {
-                return BacktestRunner.equity(venues);
-            }
-
-            @Override
-            public long lossBudgetLeft(long nowNanos) {
-                LocalDate d = java.time.Instant.ofEpochSecond(0, nowNanos).atZone(ZoneOffset.UTC).toLocalDate();
-                long eq = equity();
-                if (!d.equals(day)) {
-                    day = d;
-                    dayStart = eq;
-                }
-                return Math.max(0, limit - Math.max(0, dayStart - eq));
-            }
-
-            @Override
-            public long maxQuantity(String symbol) {
-                String v = maxPosition(symbol);
-                return v == null ? 0 : Fixed.parse(v);
-            }
-        };
+        return RiskWiring.budget(() -> equity(venues), RiskWiring.dailyLossLimit(config, startingEquity), this::maxPosition);
     }
 
-    /**
-     * The breaker's parameters: the configured {@code risk.breakerParams} plus what the host knows (equity,
-     * loss limits, per-symbol maximum position, point value and tick size, the ES trading-day roll), each
-     * only for a breaker that reads it (breakers reject keys they do not know).
-     */
+    /** The breaker's parameters (see {@link RiskWiring#breakerParams}). */
     Map<String, String> breakerParams(String breakerId, Map<String, Instrument> instruments, long startingEquity) {
-        Map<String, String> p = new TreeMap<>();
-        boolean overlord = breakerId.equals("overlord") || breakerId.equals("layered");
-        boolean quarantine = breakerId.equals("quarantine") || breakerId.equals("layered");
-        String prefixO = breakerId.equals("layered") ? "overlord." : "";
-        String prefixQ = breakerId.equals("layered") ? "quarantine." : "";
-        if (overlord) {
-            p.put(prefixO + "equity", Fixed.format(startingEquity));
-            p.put(prefixO + "dailyLossPct", String.valueOf(config.risk().dailyLossPct()));
-            if (!config.risk().dailyLossLimit().isEmpty()) {
-                p.put(prefixO + "dailyLossLimit", config.risk().dailyLossLimit());
-            }
-            boolean anyEs = false;
-            for (Instrument inst : instruments.values()) {
-                String max = maxPosition(inst.symbol());
-                if (max != null) {
-                    p.put(prefixO + "maxPositionSize." + inst.symbol(), max);
-                }
-                p.put(prefixO + "pointValue." + inst.symbol(), Fixed.format(inst.pointValue()));
-                anyEs |= inst.profile() == MarketProfile.ES;
-            }
-            if (anyEs) {
-                p.put(prefixO + "tradingDayZone", "America/New_York");
-                p.put(prefixO + "tradingDayStart", "18:00");
-            }
-        }
-        if (quarantine) {
-            for (Instrument inst : instruments.values()) {
-                p.put(prefixQ + "tickSize." + inst.symbol(), Fixed.format(inst.tickSize()));
-            }
-        }
-        p.putAll(config.risk().breakerParams());
-        return p;
+        return RiskWiring.breakerParams(config, breakerId, instruments, startingEquity, this::maxPosition);
     }
 }

@@ -9,6 +9,7 @@ import dev.flof.host.config.FlofConfig;
 import dev.flof.host.engine.PredatorEngine;
 import dev.flof.host.engine.PredatorSettings;
 import dev.flof.host.engine.RiskBudget;
+import dev.flof.host.engine.RiskWiring;
 import dev.flof.host.journal.Journal;
 import dev.flof.host.kernel.Kernel;
 import dev.flof.host.oms.InvariantMonitor;
@@ -25,13 +26,9 @@ import dev.flof.spi.ext.Params;
 import dev.flof.spi.ext.PositionSizer;
 import dev.flof.spi.ext.StopPolicy;
 import dev.flof.spi.ext.StructureAnalyzer;
-import dev.flof.spi.market.Fixed;
 import dev.flof.spi.market.Instrument;
-import dev.flof.spi.market.MarketProfile;
 import dev.flof.spi.market.Timeframe;
 import dev.flof.spi.order.OrderCommand;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -149,71 +146,12 @@ final class EngineAssembly {
     }
 
     private static RiskBudget budget(FlofConfig config, RunnerSettings settings, LongSupplier equity, long startEquity) {
-        String l = config.risk().dailyLossLimit();
-        long limit = !l.isEmpty() ? Fixed.parse(l)
-                : Math.round(Fixed.toDouble(startEquity) * config.risk().dailyLossPct() / 100.0 * 100.0) * (Fixed.SCALE / 100);
-        return new RiskBudget() {
-            private LocalDate day;
-            private long dayStart;
-
-            @Override
-            public long equity() {
-                return equity.getAsLong();
-            }
-
-            @Override
-            public long lossBudgetLeft(long nowNanos) {
-                LocalDate d = java.time.Instant.ofEpochSecond(0, nowNanos).atZone(ZoneOffset.UTC).toLocalDate();
-                long eq = equity();
-                if (!d.equals(day)) {
-                    day = d;
-                    dayStart = eq;
-                }
-                return Math.max(0, limit - Math.max(0, dayStart - eq));
-            }
-
-            @Override
-            public long maxQuantity(String symbol) {
-                String v = maxPosition(config, settings, symbol);
-                return v == null ? 0 : Fixed.parse(v);
-            }
-        };
+        return RiskWiring.budget(equity, RiskWiring.dailyLossLimit(config, startEquity), s -> maxPosition(config, settings, s));
     }
 
-    /** The breaker's parameters, as the backtest hands them (equity, loss limits, caps, point values, ticks). */
+    /** The breaker's parameters, as the backtest hands them (see {@link RiskWiring#breakerParams}). */
     private static Map<String, String> breakerParams(FlofConfig config, RunnerSettings settings, String breakerId,
                                                      Map<String, Instrument> instruments, long startingEquity) {
-        Map<String, String> p = new TreeMap<>();
-        boolean overlord = breakerId.equals("overlord") || breakerId.equals("layered");
-        boolean quarantine = breakerId.equals("quarantine") || breakerId.equals("layered");
-        String prefixO = breakerId.equals("layered") ? "overlord." : "";
-        String prefixQ = breakerId.equals("layered") ? "quarantine." : "";
-        if (overlord) {
-            p.put(prefixO + "equity", Fixed.format(startingEquity));
-            p.put(prefixO + "dailyLossPct", String.valueOf(config.risk().dailyLossPct()));
-            if (!config.risk().dailyLossLimit().isEmpty()) {
-                p.put(prefixO + "dailyLossLimit", config.risk().dailyLossLimit());
-            }
-            boolean anyEs = false;
-            for (Instrument inst : instruments.values()) {
-                String max = maxPosition(config, settings, inst.symbol());
-                if (max != null) {
-                    p.put(prefixO + "maxPositionSize." + inst.symbol(), max);
-                }
-                p.put(prefixO + "pointValue." + inst.symbol(), Fixed.format(inst.pointValue()));
-                anyEs |= inst.profile() == MarketProfile.ES;
-            }
-            if (anyEs) {
-                p.put(prefixO + "tradingDayZone", "America/New_York");
-                p.put(prefixO + "tradingDayStart", "18:00");
-            }
-        }
-        if (quarantine) {
-            for (Instrument inst : instruments.values()) {
-                p.put(prefixQ + "tickSize." + inst.symbol(), Fixed.format(inst.tickSize()));
-            }
-        }
-        p.putAll(config.risk().breakerParams());
-        return p;
+        return RiskWiring.breakerParams(config, breakerId, instruments, startingEquity, s -> maxPosition(config, settings, s));
     }
 }
