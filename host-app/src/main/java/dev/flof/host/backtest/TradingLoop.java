@@ -85,10 +85,10 @@ public final class TradingLoop implements EventHandler {
         }
     }
 
-    /** One instrument's chain: flow engine on the tape, bars from the tape, structure on closed bars, the engine. */
     /** How long trades may come without a bar after the live tier went to BARS before they build bars again. */
     static final long KLINE_GRACE = 3 * 60 * SECOND;
 
+    /** One instrument's chain: flow engine on the tape, bars from the tape, structure on closed bars, the engine. */
     public static final class Lane {
         final Instrument instrument;
         final FlowAnalyzer.Engine flow;
@@ -107,7 +107,7 @@ public final class TradingLoop implements EventHandler {
         /** Live, data tier BARS: the feed's closed 1-minute bars build the bars, trades do not ({@link #barsFromKlines}). */
         private boolean klineBars;
         private long klineBarsSince;
-        private boolean klineSince;
+        private boolean klineSeenSinceSwitch;
 
         /** @param bars built with {@link #listener()} as its bar listener */
         public Lane(Instrument instrument, FlowAnalyzer.Engine flow, StructureAnalyzer.Engine structure, PredatorEngine engine,
@@ -152,7 +152,7 @@ public final class TradingLoop implements EventHandler {
         void onMarket(Event e) {
             switch (e) {
                 case Trade t -> {
-                    if (klineBars && !klineSince && t.tsEvent() - klineBarsSince > KLINE_GRACE) {
+                    if (klineBars && !klineSeenSinceSwitch && t.tsEvent() - klineBarsSince > KLINE_GRACE) {
                         klineBars = false; // the feed sends trades at BARS and no bar since: build bars from the trades
                     }
                     if (!klineBars) {
@@ -173,7 +173,7 @@ public final class TradingLoop implements EventHandler {
                 }
                 case DepthSnapshot d -> cost.onDepth(engine.tier());
                 case Bar b -> {
-                    klineSince = true;
+                    klineSeenSinceSwitch = true;
                     bars.onBar(b);
                 }
                 default -> {
@@ -197,7 +197,7 @@ public final class TradingLoop implements EventHandler {
         public void barsFromKlines(boolean klines, long nowNanos) {
             if (klines && !klineBars) {
                 klineBarsSince = nowNanos;
-                klineSince = false;
+                klineSeenSinceSwitch = false;
                 sawTicks = false;
             }
             klineBars = klines;
@@ -246,6 +246,8 @@ public final class TradingLoop implements EventHandler {
     private long reactionNanos;
     private final Map<String, Long> escalatedAt = new TreeMap<>();
     private final Map<String, Long> unprotectedSince = new TreeMap<>();
+    /** Symbols the session policy has asked order management to flatten (counted once per position). */
+    private final java.util.Set<String> sessionFlattened = new java.util.TreeSet<>();
 
     /**
      * @param venueEvents the queue the venues publish their order events to (their sink)
@@ -362,7 +364,11 @@ public final class TradingLoop implements EventHandler {
                     if (oms.busy(sym) && oms.position(sym) == 0) {
                         oms.cancelUnfilledEntry(sym, "session policy: flat before the weekend close", now);
                     }
-                    if (oms.position(sym) != 0 && !oms.flattenInProgress()) {
+                    // per symbol: another symbol's flatten (e.g. an escalation waiting in a halted market) must not
+                    // hold this one back; protectiveExit leaves a symbol that is already flattening alone
+                    if (oms.position(sym) == 0) {
+                        sessionFlattened.remove(sym);
+                    } else if (sessionFlattened.add(sym)) {
                         oms.protectiveExit(sym, "session policy: flat before the weekend close", now);
                         journal.count("protect: session flattens before the weekend close", 1);
                     }

@@ -172,27 +172,21 @@ public final class LiveRunner implements AutoCloseable {
                     ? () -> simVenues.stream().mapToLong(v -> v.account().equity()).sum() : () -> fixedEquity;
             engine = new EngineAssembly(config, host, kernel, instruments, settings, this::route, simVenues, venueEvents,
                     guardIds, guards, equity, this::venuePosition);
-            engine.oms.viewVenue(new dev.flof.host.oms.OrderManager.VenueView() {
-                @Override
-                public List<dev.flof.spi.order.WorkingOrder> openOrders(String symbol) {
-                    for (Reconciler r : reconcilers) {
-                        if (r.symbols().contains(symbol)) {
-                            try {
-                                return sessions.get(r.venueId()).openOrders().stream()
-                                        .filter(w -> w.order().symbol().equals(symbol)).toList();
-                            } catch (RuntimeException ex) {
-                                log("ALERT open orders of " + r.venueId() + " unavailable for the flatten: " + ex.getMessage());
-                            }
-                        }
+            engine.oms.viewVenue(new SessionVenueView(sym -> {
+                for (Reconciler r : reconcilers) {
+                    if (r.symbols().contains(sym)) {
+                        return sessions.get(r.venueId());
                     }
-                    return List.of();
                 }
-
-                @Override
-                public long position(String symbol) {
-                    return venuePosition(symbol);
+                return null;
+            }, sym -> {
+                for (Reconciler r : reconcilers) {
+                    if (r.symbols().contains(sym)) {
+                        return r.venueId();
+                    }
                 }
-            });
+                return "?";
+            }, this::venuePosition, this::log, clock::nanos));
             haltWatch = new dev.flof.host.halt.HaltWatch(engine.oms, engine.journal, stateDir,
                     mode.name().toLowerCase(java.util.Locale.ROOT), log);
             for (Reconciler r : reconcilers) {

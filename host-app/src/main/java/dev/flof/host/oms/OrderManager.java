@@ -45,10 +45,13 @@ import java.util.function.Function;
  * <p>The flatten sequence: trading goes HALTED (nothing new; cancels and reduce-only pass); every working
  * order at the venue for the instrument that can add exposure is purged, whoever sent it (the entries this
  * manager placed, orders a buggy path sent past it through the gate, and what the {@link VenueView} lists);
- * the position is closed with a marketable reduce-only order, re-sent with backoff while it is rejected; only
+ * the position is closed with a marketable reduce-only order (sized from the venue's position when the venue reports
+ * one the book disagrees with), re-sent with backoff while it is rejected or the venue still holds a position; only
  * when the fills bring the position to flat, the venue agrees, and every purged entry has ended are the
  * remaining orders of the instrument (bracket children) cancelled, so the protective stops rest until flat is
- * confirmed. {@link #flattenComplete()} says when all of that is confirmed; {@link #haltReport()} says what
+ * confirmed. A venue whose open orders cannot be read is "unknown", not "empty": nothing is confirmed or forgotten
+ * until it answers (asked again on every event). {@link #flattenComplete()} says when all of that is confirmed;
+ * {@link #haltReport()} says what
  * tripped and what the flatten did. A flattened run stays HALTED (the operator clears it).
  *
  * <p>Fills of orders this manager did not send (a manual close, another tool, a fill recovered after a
@@ -75,7 +78,11 @@ public final class OrderManager implements EntryDesk {
      * of its sessions; backtest: the simulated venue).
      */
     public interface VenueView {
-        /** Orders working at the venue for the symbol (bracket children included). */
+        /**
+         * Orders working at the venue for the symbol (bracket children included), or null when the venue could not
+         * be asked (a failed query, a lost link). Null means "unknown", never "none": the flatten then neither
+         * confirms flat nor forgets a tracked order, and asks again on the next event.
+         */
         List<WorkingOrder> openOrders(String symbol);
 
         /** The venue's net position of the symbol (signed, fixed-point). */
@@ -162,6 +169,15 @@ public final class OrderManager implements EntryDesk {
         String flattenOrderId;
         int flattenAttempts;
         long flattenRetryAt = Long.MAX_VALUE;
+        /** The venue's open orders could not be read when the flatten began: its purge is still to be done. */
+        boolean venuePurgePending;
+        /** The venue's open orders were unknown during this flatten (journalled once per flatten). */
+        boolean venueUnknownNoted;
+        /**
+         * A protective exit's orders: those of the flattened trade and those working when it began. Only these are
+         * cancelled at flat confirmation (null: a breaker flatten, which cancels every order of the symbol).
+         */
+        Set<String> flattenScope;
 
         Book(Instrument instrument, ExitManager.Manager exits) {
             this.instrument = instrument;
@@ -260,6 +276,9 @@ public final class OrderManager implements EntryDesk {
         if (paused) {
             return "entries paused: " + pauseReason;
         }
+        if (b.flattening) {
+            return "a flatten of " + symbol + " is in progress (" + b.flattenReason + ")";
+        }
         if (b.position != 0) {
             return "a position is open";
         }
@@ -272,7 +291,7 @@ public final class OrderManager implements EntryDesk {
     @Override
     public boolean busy(String symbol) {
         Book b = book(symbol);
-        return b != null && (b.position != 0 || b.entryWorking);
+        return b != null && (b.position != 0 || b.entryWorking || b.flattening);
     }
 
     @Override
@@ -335,6 +354,13 @@ public final class OrderManager implements EntryDesk {
      * (a realized loss or gain against the venue's average) instead of opening a new position the other way. When the
      * recovered fills had already put the position in the book, the breakers saw those fills and nothing is added.
      *
+     * <p>The venue's position is the baseline. When the recovered fills (a look-back window) do not explain it (the
+     * fills that opened it are older than the window: e.g. they say short 1 while the venue holds long 1), the book
+     * takes the venue's quantity and average, keeps the recovered fills in the trade's journal (as
+     * {@code recovered ...} parts) and its open time (the earliest recovered execution, on the exchange clock), and
+     * the breakers are shown the difference: the recovered position closed at its own average (no gain, no loss),
+     * then the venue's position at the venue's average.
+     *
      * @param venue         the venue session holding the position (the adoption fill's venue)
      * @param position      the venue's signed position, fixed-point
      * @param stopOrderId   client id of the resting protective stop (required: an unprotected position gets its
@@ -353,9 +379,9 @@ public final class OrderManager implements EntryDesk {
         if (b.entryWorking) {
             return symbol + " has a working entry in order management";
         }
-        if (b.position != 0 && (b.position != position || b.stopId != null)) {
+        if (b.position != 0 && b.stopId != null) {
             return symbol + ": order management already tracks " + Fixed.format(b.position)
-                    + (b.stopId != null ? " with stop " + b.stopId : "") + " against " + Fixed.format(position) + " at the venue";
+                    + " with stop " + b.stopId + " against " + Fixed.format(position) + " at the venue";
         }
         if (position == 0 || averagePrice <= 0) {
             return symbol + ": nothing to adopt (position " + Fixed.format(position) + ", average " + Fixed.format(averagePrice) + ")";
@@ -366,6 +392,26 @@ public final class OrderManager implements EntryDesk {
         // the recovered fills may already have put the position in the book (as fills of orders it did not send):
         // then only the bracket is attached and the trade's parts so far are kept
         boolean fresh = b.position == 0;
+        // the recovered fills (a look-back window) may not explain the venue's position, e.g. the fills that opened
+        // it are older than the window: the venue's position is the baseline, the recovered parts stay in the journal
+        boolean rebased = !fresh && b.position != position;
+        long seenPos = b.position;
+        long seenAvg = b.avgPrice;
+        if (rebased) {
+            String what = symbol + ": the recovered fills explain " + Fixed.format(seenPos) + " @ " + Fixed.format(seenAvg)
+                    + ", the venue holds " + Fixed.format(position) + " @ " + Fixed.format(averagePrice)
+                    + "; the book takes the venue's position (the recovered fills stay in the trade's journal)";
+            journal.breaker(new Journal.BreakerEntry(now, "oms", "RECONCILE", what));
+            List<Journal.TradePart> kept = new ArrayList<>();
+            for (Journal.TradePart p : b.parts) {
+                kept.add(new Journal.TradePart(p.tradeId(), "recovered " + p.kind(), p.ts(), p.price(), p.quantity(), p.fee(),
+                        p.rule(), p.rMultiple()));
+            }
+            kept.add(new Journal.TradePart(tradeId(b), "entry", openedAt, averagePrice, Math.abs(position), 0,
+                    "adopted: the venue's position", 0.0));
+            b.parts = kept;
+            b.rWeighted = 0;
+        }
         b.ticket = null;
         b.tradeTicket = null;
         b.entryId = null;
@@ -402,13 +448,23 @@ public final class OrderManager implements EntryDesk {
             tags.put(targetOrderId, new Tag(symbol, Role.TARGET, "target"));
         }
         journal.count("oms: positions adopted from the venue", 1);
-        if (fresh) {
-            OrderEvent shown = new OrderEvent(venue, symbol, nowNanos, nowNanos, 0, ADOPTED_ID_PREFIX + symbol, null,
+        if (fresh || rebased) {
+            List<OrderEvent> shown = new ArrayList<>();
+            if (rebased) {
+                // the breakers booked the recovered fills (seenPos at seenAvg): close that at its own average (no gain,
+                // no loss), then show the venue's position, so their position equals the venue's
+                shown.add(new OrderEvent(venue, symbol, nowNanos, nowNanos, 0, ADOPTED_ID_PREFIX + symbol, null,
+                        OrderEvent.Kind.FILLED, seenPos > 0 ? Side.SELL : Side.BUY, seenAvg, Math.abs(seenPos), 0, 0,
+                        ADOPTED_POSITION));
+            }
+            shown.add(new OrderEvent(venue, symbol, nowNanos, nowNanos, 0, ADOPTED_ID_PREFIX + symbol, null,
                     OrderEvent.Kind.FILLED, position > 0 ? Side.BUY : Side.SELL, averagePrice, Math.abs(position), 0, 0,
-                    ADOPTED_POSITION);
-            for (CircuitBreaker.Guard g : gate.guards()) {
-                for (BreakerAction a : g.onEvent(shown)) {
-                    onBreakerAction(a);
+                    ADOPTED_POSITION));
+            for (OrderEvent ev : shown) {
+                for (CircuitBreaker.Guard g : gate.guards()) {
+                    for (BreakerAction a : g.onEvent(ev)) {
+                        onBreakerAction(a);
+                    }
                 }
             }
             journal.count("oms: adopted positions shown to the circuit breakers", 1);
@@ -545,9 +601,20 @@ public final class OrderManager implements EntryDesk {
             step(e.tsEvent(), "fill " + e.clientOrderId() + " (" + tag.role().name().toLowerCase(java.util.Locale.ROOT) + ") "
                     + e.side() + " " + Fixed.format(q) + " " + b.instrument.symbol() + " @ " + Fixed.format(e.fillPrice()));
             boolean adds = b.position == 0 || Long.signum(b.position) == Long.signum(signed);
-            if (adds && (b.flattenOrderId == null || !working.containsKey(b.flattenOrderId))) {
+            if (adds && tag.role() != Role.FLATTEN && (b.flattenOrderId == null || !working.containsKey(b.flattenOrderId))) {
                 b.flattenRetryAt = now; // an entry filled during the flatten: close it too, at once
             }
+        }
+        if (tag.role() == Role.FLATTEN && (b.position == 0 || Long.signum(b.position) == Long.signum(signed))) {
+            // a flatten order is reduce-only: it can only have reduced a position the venue held and the book did not
+            // (the flatten was sized from the venue's position); booking it would open a phantom position the other way
+            Long left = b.exitLeaves.get(e.clientOrderId());
+            if (left != null) {
+                b.exitLeaves.put(e.clientOrderId(), left - q);
+                b.pendingExitQty = Math.max(0, b.pendingExitQty - q);
+            }
+            journal.count("oms: flatten fills of a position only the venue held (not booked)", 1);
+            return;
         }
         b.fees += e.fee();
         if (tag.role() == Role.ENTRY) {
@@ -782,7 +849,7 @@ public final class OrderManager implements EntryDesk {
             }
         }
         for (Book b : books.values()) {
-            if (b.flattening && b.flattenOrderId == null && b.position != 0 && now >= b.flattenRetryAt) {
+            if (b.flattening && (b.flattenOrderId == null || !working.containsKey(b.flattenOrderId)) && now >= b.flattenRetryAt) {
                 sendFlatten(b);
             }
             progressFlatten(b);
@@ -851,10 +918,16 @@ public final class OrderManager implements EntryDesk {
                 }
             }
             if (v != null) {
-                for (WorkingOrder w : v.openOrders(sym)) {
-                    if (!w.order().reduceOnly()) {
-                        purge.add(w.order().clientOrderId());
-                        working.putIfAbsent(w.order().clientOrderId(), w.order());
+                List<WorkingOrder> listed = v.openOrders(sym);
+                if (listed == null) {
+                    b.venuePurgePending = true;
+                    venueUnknown(b, "the purge of entry orders working at the venue");
+                } else {
+                    for (WorkingOrder w : listed) {
+                        if (!w.order().reduceOnly()) {
+                            purge.add(w.order().clientOrderId());
+                            working.putIfAbsent(w.order().clientOrderId(), w.order());
+                        }
                     }
                 }
             }
@@ -869,13 +942,15 @@ public final class OrderManager implements EntryDesk {
                 step(now, what);
             }
             boolean anyWorking = working.values().stream().anyMatch(o -> o.symbol().equals(sym));
-            if (b.position != 0 || !purge.isEmpty() || anyWorking) {
+            long venuePos = v == null ? 0 : v.position(sym);
+            if (b.position != 0 || venuePos != 0 || !purge.isEmpty() || anyWorking || b.venuePurgePending) {
                 b.flattening = true;
                 b.flattenReason = reason;
                 b.flattenAttempts = 0;
                 b.flattenRetryAt = Long.MAX_VALUE;
+                b.flattenScope = null;
             }
-            if (b.position != 0) {
+            if (b.position != 0 || venuePos != 0) {
                 sendFlatten(b);
             } else {
                 progressFlatten(b); // flat already: only leftover orders to cancel, once the venue agrees
@@ -889,8 +964,10 @@ public final class OrderManager implements EntryDesk {
      * weekend. It runs the flatten sequence for this symbol (reduce-only market for the whole position, retried
      * with back-off when rejected; the protective stop rests until the venue confirms flat, then the leftover
      * bracket children are cancelled) but, unlike a breaker FLATTEN, does not halt trading: nothing is wrong with
-     * the account, so no operator needs to clear it. The fills close the trade with the rule
-     * {@code flatten: <reason>}. Null when the exit went (or one is already working), else why not.
+     * the account, so no operator needs to clear it. While it runs, no entry goes out for the symbol
+     * ({@link #entryBlocked} names the flatten, {@link #busy} is true), and flat confirmation cancels only the orders of
+     * the flattened trade and those working when it began, never an order sent after it. The fills close the trade
+     * with the rule {@code flatten: <reason>}. Null when the exit went (or one is already working), else why not.
      */
     public String protectiveExit(String symbol, String reason, long nowNanos) {
         advance(nowNanos);
@@ -907,17 +984,54 @@ public final class OrderManager implements EntryDesk {
         if (b.entryWorking) {
             gate.submit(new OrderCommand.Cancel(symbol, b.entryId), now);
         }
+        // what this flatten may cancel at flat confirmation: the trade's orders and what works now, nothing sent later
+        Set<String> scope = new TreeSet<>();
+        for (String id : new String[] {b.entryId, b.stopId, b.targetId}) {
+            if (id != null) {
+                scope.add(id);
+            }
+        }
+        for (Order o : working.values()) {
+            if (o.symbol().equals(symbol)) {
+                scope.add(o.clientOrderId());
+            }
+        }
+        VenueView v = venueView();
+        List<WorkingOrder> listed = v == null ? null : v.openOrders(symbol);
+        if (listed != null) {
+            listed.forEach(w -> scope.add(w.order().clientOrderId()));
+        }
         b.flattening = true;
         b.flattenReason = reason;
         b.flattenAttempts = 0;
+        b.flattenScope = scope;
         sendFlatten(b);
         return null;
     }
 
     private void sendFlatten(Book b) {
-        long qty = Math.abs(b.position);
-        String id = b.instrument.symbol() + "-FLAT-" + (++seq);
-        Side side = b.position > 0 ? Side.SELL : Side.BUY;
+        String sym = b.instrument.symbol();
+        long pos = b.position;
+        VenueView v = venueView();
+        long venuePos = v == null ? 0 : v.position(sym);
+        b.flattenRetryAt = Long.MAX_VALUE;
+        if (venuePos != 0 && venuePos != pos) {
+            // the venue holds what the order closes: size from it (the book missed fills, e.g. adoption was refused)
+            String what = sym + ": the book holds " + Fixed.format(pos) + ", the venue " + Fixed.format(venuePos)
+                    + "; the flatten order is sized from the venue's position";
+            journal.breaker(new Journal.BreakerEntry(now, "oms", "FLATTEN_SIZED_FROM_VENUE", what));
+            step(now, what);
+            pos = venuePos;
+        }
+        if (pos == 0) {
+            return;
+        }
+        long qty = Math.abs(pos);
+        String id = sym + "-FLAT-" + (++seq);
+        Side side = pos > 0 ? Side.SELL : Side.BUY;
+        if (b.flattenScope != null) {
+            b.flattenScope.add(id);
+        }
         Order o = new Order(id, b.instrument.symbol(), side, OrderType.MARKET, qty, 0, 0, TimeInForce.GTC, true);
         tags.put(id, new Tag(b.instrument.symbol(), Role.FLATTEN, "flatten"));
         b.flattenOrderId = id;
@@ -947,7 +1061,34 @@ public final class OrderManager implements EntryDesk {
      * working; only then are the remaining orders of the instrument (the bracket children) cancelled.
      */
     private void progressFlatten(Book b) {
-        if (!b.flattening || b.position != 0) {
+        if (!b.flattening) {
+            return;
+        }
+        String sym = b.instrument.symbol();
+        VenueView v = venueView();
+        if (b.venuePurgePending && v != null) {
+            List<WorkingOrder> listed = v.openOrders(sym);
+            if (listed == null) {
+                venueUnknown(b, "the purge of entry orders working at the venue");
+            } else {
+                b.venuePurgePending = false;
+                Set<String> purge = new TreeSet<>();
+                for (WorkingOrder w : listed) {
+                    if (!w.order().reduceOnly() && !b.purged.contains(w.order().clientOrderId())) {
+                        purge.add(w.order().clientOrderId());
+                        working.putIfAbsent(w.order().clientOrderId(), w.order());
+                    }
+                }
+                for (String id : purge) {
+                    gate.submit(new OrderCommand.Cancel(sym, id), now);
+                    b.purged.add(id);
+                }
+                String what = "the venue's open orders of " + sym + " readable again; cancelled its entry orders " + purge;
+                journal.breaker(new Journal.BreakerEntry(now, "oms", "PURGE_ENTRIES", what));
+                step(now, what);
+            }
+        }
+        if (b.position != 0) {
             return;
         }
         if (b.flattenOrderId != null && working.containsKey(b.flattenOrderId)) {
@@ -958,41 +1099,80 @@ public final class OrderManager implements EntryDesk {
                 return;
             }
         }
-        VenueView v = venueView();
-        if (v != null && v.position(b.instrument.symbol()) != 0) {
+        long venuePos = v == null ? 0 : v.position(sym);
+        if (venuePos != 0) {
+            if (b.flattenRetryAt == Long.MAX_VALUE) {
+                // the book is flat, the venue is not: close the venue's position too, with the flatten's back-off
+                b.flattenAttempts++;
+                long backoff = Math.min(MAX_BACKOFF, 1_000_000_000L << Math.min(6, b.flattenAttempts - 1));
+                b.flattenRetryAt = now + backoff;
+                journal.breaker(new Journal.BreakerEntry(now, "oms", "FLATTEN_RETRY", sym + ": flat by the fills seen, the venue"
+                        + " still holds " + Fixed.format(venuePos) + "; protective stop kept, flatten again in "
+                        + backoff / 1_000_000_000L + " s"));
+            }
+            return;
+        }
+        if (b.venuePurgePending) {
             return;
         }
         confirmFlat(b, v);
     }
 
+    /** Journals (once per flatten, counted every time) that a flatten step waits because the venue could not be asked. */
+    private void venueUnknown(Book b, String what) {
+        journal.count("oms: flatten steps deferred: the venue's open orders unknown", 1);
+        if (!b.venueUnknownNoted) {
+            b.venueUnknownNoted = true;
+            String line = b.instrument.symbol() + ": the venue's open orders could not be read for " + what
+                    + "; not taken as none: flat is not confirmed and no order is forgotten until the venue answers";
+            journal.breaker(new Journal.BreakerEntry(now, "oms", "VENUE_UNKNOWN", line));
+            step(now, line);
+        }
+    }
+
     private void confirmFlat(Book b, VenueView v) {
         String sym = b.instrument.symbol();
+        List<WorkingOrder> listed = v == null ? null : v.openOrders(sym);
+        if (v != null && listed == null) {
+            venueUnknown(b, "flat confirmation");
+            return;
+        }
+        // a protective exit cancels only its own trade's orders and those that worked when it began; a breaker
+        // flatten (trading halted, nothing new can leave) everything of the symbol
+        Set<String> scope = flattened ? null : b.flattenScope;
         b.flattening = false;
         b.flattenOrderId = null;
+        b.flattenRetryAt = Long.MAX_VALUE;
         b.purged.clear();
-        List<WorkingOrder> listed = v == null ? null : v.openOrders(sym);
+        b.flattenScope = null;
+        b.venueUnknownNoted = false;
         Set<String> ids = new TreeSet<>();
         if (listed != null) {
             // what the venue no longer lists has ended (its answer was lost, e.g. during a disconnect)
             listed.forEach(w -> ids.add(w.order().clientOrderId()));
-            working.entrySet().removeIf(en -> en.getValue().symbol().equals(sym) && !ids.contains(en.getKey()));
+            working.entrySet().removeIf(en -> en.getValue().symbol().equals(sym) && !ids.contains(en.getKey())
+                    && (scope == null || scope.contains(en.getKey())));
         }
         Set<String> leftovers = new LinkedHashSet<>();
-        if (b.stopId != null && b.stopLive && (listed == null || ids.contains(b.stopId))) {
+        if (b.stopId != null && b.stopLive && (listed == null || ids.contains(b.stopId))
+                && (scope == null || scope.contains(b.stopId))) {
             leftovers.add(b.stopId);
         }
-        if (b.targetId != null && b.targetLive && (listed == null || ids.contains(b.targetId))) {
+        if (b.targetId != null && b.targetLive && (listed == null || ids.contains(b.targetId))
+                && (scope == null || scope.contains(b.targetId))) {
             leftovers.add(b.targetId);
         }
         for (Order o : working.values()) {
-            if (o.symbol().equals(sym)) {
+            if (o.symbol().equals(sym) && (scope == null || scope.contains(o.clientOrderId()))) {
                 leftovers.add(o.clientOrderId());
             }
         }
         if (listed != null) {
             for (WorkingOrder w : listed) {
-                leftovers.add(w.order().clientOrderId());
-                working.putIfAbsent(w.order().clientOrderId(), w.order());
+                if (scope == null || scope.contains(w.order().clientOrderId())) {
+                    leftovers.add(w.order().clientOrderId());
+                    working.putIfAbsent(w.order().clientOrderId(), w.order());
+                }
             }
         }
         for (String id : leftovers) {
