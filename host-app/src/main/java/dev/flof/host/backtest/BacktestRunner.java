@@ -222,7 +222,7 @@ public final class BacktestRunner {
             RiskGate gate = new RiskGate(List.of(engines.breaker().id()), List.of(guard), monitor.watch(c -> venueFor(venues, instruments, c.symbol()).send(c)));
             OrderManager oms = new OrderManager(gate, journal, instruments, exits);
             oms.reconcileWith(sym -> venueFor(venues, instruments, sym));
-            RiskBudget budget = budget(venues, startingEquity);
+            RiskBudget budget = budget(venues, instruments, startingEquity);
             // issue 11: session policy, news blackout and liquidation guard in front of order management; stop
             // escalation and the weekend flatten in the loop
             int cryptoLeverage = ProtectedDesk.leverage(config.venues().crypto().leverage());
@@ -425,8 +425,9 @@ public final class BacktestRunner {
         return v;
     }
 
-    private RiskBudget budget(List<SimulatedVenue> venues, long startingEquity) {
-        return RiskWiring.budget(() -> equity(venues), RiskWiring.dailyLossLimit(config, startingEquity), this::maxPosition);
+    private RiskBudget budget(List<SimulatedVenue> venues, Map<String, Instrument> instruments, long startingEquity) {
+        return RiskWiring.budget(() -> equity(venues), RiskWiring.dailyLossLimit(config, startingEquity), instruments,
+                this::maxPosition);
     }
 
     /** The breaker's parameters (see {@link RiskWiring#breakerParams}). */

@@ -316,6 +316,7 @@ public final class PredatorEngine {
     /** Time passed (the host's timer, at least every second of event time). */
     public void onTime(long ts) {
         advance(ts);
+        budget.observe(now);
         if (state != EngineState.SCOUTING) {
             if (zoneAtStalk != null && now >= zoneAtStalk.endNs()) {
                 scout("kill zone " + zoneLabelAtStalk + " ended");

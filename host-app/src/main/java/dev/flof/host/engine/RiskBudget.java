@@ -10,4 +10,12 @@ public interface RiskBudget {
 
     /** The configured maximum position of the symbol (0 = may not trade). */
     long maxQuantity(String symbol);
+
+    /**
+     * Time passed (the engine calls this on the host's heartbeat): a budget that keeps a daily loss count takes the
+     * day's starting equity here, at the trading-day roll, not at the day's first decision (which would forget the
+     * losses taken before it).
+     */
+    default void observe(long nowNanos) {
+    }
 }

@@ -5,6 +5,8 @@ import dev.flof.spi.market.Fixed;
 import dev.flof.spi.market.Instrument;
 import dev.flof.spi.market.MarketProfile;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,12 +33,20 @@ public final class RiskWiring {
     }
 
     /**
-     * The engine's risk budget: equity now, what is left of the daily loss limit (the day starts at the first
-     * decision of each UTC date, at the equity then), and the position cap of a symbol.
+     * The engine's risk budget: equity now, what is left of the daily loss limit, and the position cap of a symbol.
+     * The trading day is the overlord's (see {@link #breakerParams}): from 18:00 New York when the account trades ES,
+     * else from 00:00 UTC. The day's starting equity is taken at the first heartbeat of the day ({@link
+     * RiskBudget#observe}), or at the first decision if that comes first, so a loss taken before the day's first setup
+     * still counts.
      *
+     * @param instruments the account's instruments (whether any is ES decides the trading day)
      * @param maxPosition a symbol's cap as a decimal, or null when none is configured (then nothing may be sized)
      */
-    public static RiskBudget budget(LongSupplier equity, long dailyLossLimit, Function<String, String> maxPosition) {
+    public static RiskBudget budget(LongSupplier equity, long dailyLossLimit, Map<String, Instrument> instruments,
+                                    Function<String, String> maxPosition) {
+        boolean es = instruments.values().stream().anyMatch(i -> i.profile() == MarketProfile.ES);
+        ZoneId zone = es ? ZoneId.of("America/New_York") : ZoneOffset.UTC;
+        LocalTime start = es ? LocalTime.of(18, 0) : LocalTime.MIDNIGHT;
         return new RiskBudget() {
             private LocalDate day;
             private long dayStart;
@@ -47,14 +57,22 @@ public final class RiskWiring {
             }
 
             @Override
+            public void observe(long nowNanos) {
+                roll(nowNanos);
+            }
+
+            @Override
             public long lossBudgetLeft(long nowNanos) {
-                LocalDate d = java.time.Instant.ofEpochSecond(0, nowNanos).atZone(ZoneOffset.UTC).toLocalDate();
-                long eq = equity();
+                roll(nowNanos);
+                return Math.max(0, dailyLossLimit - Math.max(0, dayStart - equity()));
+            }
+
+            private void roll(long nowNanos) {
+                LocalDate d = tradingDay(nowNanos, zone, start);
                 if (!d.equals(day)) {
                     day = d;
-                    dayStart = eq;
+                    dayStart = equity();
                 }
-                return Math.max(0, dailyLossLimit - Math.max(0, dayStart - eq));
             }
 
             @Override
@@ -63,6 +81,13 @@ public final class RiskWiring {
                 return v == null ? 0 : Fixed.parse(v);
             }
         };
+    }
+
+    /** The trading day a moment belongs to: the local date, counted from {@code start} (18:00 belongs to the next day). */
+    static LocalDate tradingDay(long nowNanos, ZoneId zone, LocalTime start) {
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochSecond(0, nowNanos).atZone(zone);
+        LocalDate d = t.toLocalDate();
+        return start.equals(LocalTime.MIDNIGHT) || t.toLocalTime().isBefore(start) ? d : d.plusDays(1);
     }
 
     /**

@@ -100,7 +100,7 @@ final class EngineAssembly {
         guards.addAll(extraGuards);
         gate = new RiskGate(ids, guards, monitor.watch(venue));
         oms = new OrderManager(gate, journal, instruments, exits);
-        RiskBudget budget = budget(config, settings, equity, startEquity);
+        RiskBudget budget = budget(config, settings, equity, startEquity, instruments);
         Set<Timeframe> timeframes = EnumSet.noneOf(Timeframe.class);
         config.backtest().timeframes().forEach(t -> timeframes.add(Timeframe.ofLabel(t)));
         Timeframe chart = Timeframe.ofLabel(config.backtest().chartTimeframe());
@@ -145,8 +145,10 @@ final class EngineAssembly {
         return v != null ? v : RunnerSettings.bySymbolOrRoot(config.risk().maxPositionSize(), symbol);
     }
 
-    private static RiskBudget budget(FlofConfig config, RunnerSettings settings, LongSupplier equity, long startEquity) {
-        return RiskWiring.budget(equity, RiskWiring.dailyLossLimit(config, startEquity), s -> maxPosition(config, settings, s));
+    private static RiskBudget budget(FlofConfig config, RunnerSettings settings, LongSupplier equity, long startEquity,
+                                     Map<String, Instrument> instruments) {
+        return RiskWiring.budget(equity, RiskWiring.dailyLossLimit(config, startEquity), instruments,
+                s -> maxPosition(config, settings, s));
     }
 
     /** The breaker's parameters, as the backtest hands them (see {@link RiskWiring#breakerParams}). */
