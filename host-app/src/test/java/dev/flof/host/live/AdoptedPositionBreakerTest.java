@@ -10,17 +10,6 @@ import dev.flof.host.halt.HaltWatch;
 import dev.flof.host.journal.Journal;
 import dev.flof.host.kernel.SystemClock;
 import dev.flof.host.plugin.PluginHost;
-import dev.flof.spi.event.Event;
-import dev.flof.spi.event.OrderEvent;
-import dev.flof.spi.ext.ExecutionVenue;
-import dev.flof.spi.ext.Params;
-import dev.flof.spi.market.Fixed;
-import dev.flof.spi.market.Side;
-import dev.flof.spi.order.BracketOrder;
-import dev.flof.spi.order.Order;
-import dev.flof.spi.order.OrderCommand;
-import dev.flof.spi.order.OrderType;
-import dev.flof.spi.order.TimeInForce;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,19 +40,7 @@ class AdoptedPositionBreakerTest {
     @Test
     void theStopFillOfAnAdoptedLongIsARealizedLossThatTripsTheDailyLimit() throws Exception {
         try (KillRestartTest.Tws tws = new KillRestartTest.Tws()) {
-            BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-            Params p = new Params("venues.ibkr", Map.of("host", "127.0.0.1", "port", Integer.toString(tws.port()),
-                    "clientId", "7", "timeoutMs", "10000", "reconnectDelaysMs", ""));
-            try (ExecutionVenue.Session s = tws.venue().connect(new ExecutionVenue.Context(p, events::add, n -> Optional.empty(),
-                    () -> System.currentTimeMillis() * 1_000_000L))) {
-                s.send(new OrderCommand.SubmitBracket(new BracketOrder("a1",
-                        new Order("e-a1", "ESZ6", Side.BUY, OrderType.LIMIT, Fixed.ofUnits(2), Fixed.parse("6000"), 0, TimeInForce.DAY, false),
-                        new Order("s-a1", "ESZ6", Side.SELL, OrderType.STOP, Fixed.ofUnits(2), 0, Fixed.parse("5990"), TimeInForce.GTC, true),
-                        new Order("t-a1", "ESZ6", Side.SELL, OrderType.LIMIT, Fixed.ofUnits(2), Fixed.parse("6020"), 0, TimeInForce.GTC, true))));
-                KillRestartTest.awaitOrder(events, "t-a1", OrderEvent.Kind.ACCEPTED);
-                tws.fill(1000, "6000");
-                KillRestartTest.awaitOrder(events, "e-a1", OrderEvent.Kind.FILLED);
-            }
+            KillRestartTest.longBracketFilledAtTheVenue(tws, "a1", 2, "6020");
             tws.nextValidId(2000);
             // the restarted process knew every execution up to now: the entry is not in its recovered history, so
             // the position reaches it only as the venue's position report (2 @ 6000), as after a long outage

@@ -202,19 +202,7 @@ class KillRestartTest {
     void killedWhileInATradeThenRestartedAdoptsPositionAndBracketWithoutDuplicateOrders() throws Exception {
         try (Tws tws = new Tws()) {
             // 1. A position with its bracket resting at the venue: bracket placed, entry filled.
-            BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-            Params p = new Params("venues.ibkr", Map.of("host", "127.0.0.1", "port", Integer.toString(tws.port()),
-                    "clientId", "7", "timeoutMs", "10000", "reconnectDelaysMs", ""));
-            try (ExecutionVenue.Session s = tws.venue().connect(new ExecutionVenue.Context(p, events::add, n -> Optional.empty(),
-                    () -> System.currentTimeMillis() * 1_000_000L))) {
-                s.send(new OrderCommand.SubmitBracket(new BracketOrder("k1",
-                        new Order("e-k1", "ESZ6", Side.BUY, OrderType.LIMIT, Fixed.ofUnits(1), Fixed.parse("6000"), 0, TimeInForce.DAY, false),
-                        new Order("s-k1", "ESZ6", Side.SELL, OrderType.STOP, Fixed.ofUnits(1), 0, Fixed.parse("5990"), TimeInForce.GTC, true),
-                        new Order("t-k1", "ESZ6", Side.SELL, OrderType.LIMIT, Fixed.ofUnits(1), Fixed.parse("6020"), 0, TimeInForce.GTC, true))));
-                awaitOrder(events, "t-k1", OrderEvent.Kind.ACCEPTED);
-                tws.fill(1000, "6000");
-                awaitOrder(events, "e-k1", OrderEvent.Kind.FILLED);
-            }
+            longBracketFilledAtTheVenue(tws, "k1", 1, "6020");
             assertEquals(3, tws.count("3"), "entry, stop and target were placed once");
             assertEquals("Submitted", tws.status(1001));
             assertEquals("Submitted", tws.status(1002));
@@ -338,19 +326,7 @@ class KillRestartTest {
     @Test
     void adoptedPositionIsManagedAfterKillAndRestart() throws Exception {
         try (Tws tws = new Tws()) {
-            BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-            Params p = new Params("venues.ibkr", Map.of("host", "127.0.0.1", "port", Integer.toString(tws.port()),
-                    "clientId", "7", "timeoutMs", "10000", "reconnectDelaysMs", ""));
-            try (ExecutionVenue.Session s = tws.venue().connect(new ExecutionVenue.Context(p, events::add, n -> Optional.empty(),
-                    () -> System.currentTimeMillis() * 1_000_000L))) {
-                s.send(new OrderCommand.SubmitBracket(new BracketOrder("k2",
-                        new Order("e-k2", "ESZ6", Side.BUY, OrderType.LIMIT, Fixed.ofUnits(2), Fixed.parse("6000"), 0, TimeInForce.DAY, false),
-                        new Order("s-k2", "ESZ6", Side.SELL, OrderType.STOP, Fixed.ofUnits(2), 0, Fixed.parse("5990"), TimeInForce.GTC, true),
-                        new Order("t-k2", "ESZ6", Side.SELL, OrderType.LIMIT, Fixed.ofUnits(2), Fixed.parse("6040"), 0, TimeInForce.GTC, true))));
-                awaitOrder(events, "t-k2", OrderEvent.Kind.ACCEPTED);
-                tws.fill(1000, "6000");
-                awaitOrder(events, "e-k2", OrderEvent.Kind.FILLED);
-            }
+            longBracketFilledAtTheVenue(tws, "k2", 2, "6040");
             assertEquals(3, tws.count("3"));
             tws.nextValidId(2000);
             Path config = work.resolve("flof.yaml");
@@ -428,6 +404,26 @@ class KillRestartTest {
                 assertFalse(kernel.isAlive());
                 assertEquals(1L, second.journal().counters().get("oms: positions adopted from the venue"));
             }
+        }
+    }
+
+    /**
+     * What a killed FLOF leaves at the venue: a long ES bracket (buy limit 6000, stop 5990, target {@code target})
+     * placed through the real {@code ibkr} extension by a first session, its entry filled, the session gone.
+     */
+    static void longBracketFilledAtTheVenue(Tws tws, String id, int lots, String target) throws Exception {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Params p = new Params("venues.ibkr", Map.of("host", "127.0.0.1", "port", Integer.toString(tws.port()),
+                "clientId", "7", "timeoutMs", "10000", "reconnectDelaysMs", ""));
+        try (ExecutionVenue.Session s = tws.venue().connect(new ExecutionVenue.Context(p, events::add, n -> Optional.empty(),
+                () -> System.currentTimeMillis() * 1_000_000L))) {
+            s.send(new OrderCommand.SubmitBracket(new BracketOrder(id,
+                    new Order("e-" + id, "ESZ6", Side.BUY, OrderType.LIMIT, Fixed.ofUnits(lots), Fixed.parse("6000"), 0, TimeInForce.DAY, false),
+                    new Order("s-" + id, "ESZ6", Side.SELL, OrderType.STOP, Fixed.ofUnits(lots), 0, Fixed.parse("5990"), TimeInForce.GTC, true),
+                    new Order("t-" + id, "ESZ6", Side.SELL, OrderType.LIMIT, Fixed.ofUnits(lots), Fixed.parse(target), 0, TimeInForce.GTC, true))));
+            awaitOrder(events, "t-" + id, OrderEvent.Kind.ACCEPTED);
+            tws.fill(1000, "6000");
+            awaitOrder(events, "e-" + id, OrderEvent.Kind.FILLED);
         }
     }
 
